@@ -1,0 +1,52 @@
+using Satchel.Auth;
+using Satchel.Data;
+using Satchel.Hooks;
+using Satchel.Models;
+using Satchel.Settings;
+
+namespace Satchel;
+
+/// <summary>
+/// The facade that plugins, JS hooks and C# scripts program against. Mirrors PocketBase's
+/// core.App so that <c>$app.findRecordById(…)</c> in JS and <c>app.FindRecordById(…)</c> in C# are the same call.
+/// </summary>
+public interface IApp
+{
+    /// <summary>The pb_data folder.</summary>
+    string DataDir { get; }
+    bool IsDev { get; }
+
+    /// <summary>data.db</summary>
+    IDatabase Db { get; }
+    /// <summary>auxiliary.db (logs)</summary>
+    IDatabase AuxDb { get; }
+
+    AppHooks Hooks { get; }
+
+    // --- settings ---
+    /// <summary>A snapshot of the current settings (change a copy and pass it to <see cref="SaveSettings"/>).</summary>
+    AppSettings Settings { get; }
+    void SaveSettings(AppSettings settings);
+
+    // --- auth ---
+    IAuthTokens Tokens { get; }
+
+    // --- collections ---
+    Collection? FindCollectionByNameOrId(string nameOrId);
+    IReadOnlyList<Collection> FindAllCollections(params string[] types);
+    void SaveCollection(Collection collection);
+    void DeleteCollection(Collection collection);
+
+    // --- records ---
+    Record? FindRecordById(string collectionNameOrId, string id);
+    /// <summary>First record whose field equals the value.</summary>
+    Record? FindFirstRecordByData(string collectionNameOrId, string field, object? value);
+    /// <summary>The auth record with this email, compared case-insensitively.</summary>
+    Record? FindAuthRecordByEmail(string collectionNameOrId, string email);
+    /// <summary>Validates and inserts or updates the record in one transaction.</summary>
+    void SaveRecord(Record record);
+    void DeleteRecord(Record record);
+
+    /// <summary>Runs <paramref name="work"/> in one data.db transaction (nested calls join it).</summary>
+    void RunInTransaction(Action work);
+}

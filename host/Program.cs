@@ -1,0 +1,1 @@
+return await Satchel.Cli.SatchelCli.RunAsync(args);
