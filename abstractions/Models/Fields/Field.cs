@@ -33,6 +33,9 @@ public abstract class Field
     /// <summary>Turns raw input (a JSON node, form string, DB value or CLR value) into the canonical value.</summary>
     public abstract object? Normalize(object? raw);
 
+    /// <summary>Turns a column value read from the database into the canonical value.</summary>
+    public virtual object? FromDb(object? dbValue) => Normalize(dbValue);
+
     /// <summary>The value written to the column.</summary>
     public virtual object? ToDbValue(object? value) => value;
 

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Satchel.Core;
+using Satchel.Http;
+using Satchel.Plugins;
+
+namespace Satchel.Cli;
+
+/// <summary>`serve`: opens pb_data, loads the plugins and runs the web server until SIGINT/SIGTERM.</summary>
+public static class ServeCommand
+{
+    private static readonly Option<string> Http = new("--http")
+    {
+        Description = "TCP address to listen for the HTTP server",
+        DefaultValueFactory = _ => "127.0.0.1:8090",
+    };
+
+    private static readonly Option<string[]> Origins = new("--origins")
+    {
+        Description = "CORS allowed domain origins list",
+        DefaultValueFactory = _ => new[] { "*" },
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Command Create()
+    {
+        var cmd = new Command("serve", "Starts the web server (default to 127.0.0.1:8090 if no domain is specified)");
+        cmd.Options.Add(Http);
+        cmd.Options.Add(Origins);
+        cmd.SetAction(async (parse, cancel) =>
+        {
+            var options = new ServeOptions
+            {
+                Http = parse.GetValue(Http)!,
+                Dir = parse.GetValue(GlobalOptions.Dir)!,
+                Dev = parse.GetValue(GlobalOptions.Dev),
+                EncryptionEnv = parse.GetValue(GlobalOptions.EncryptionEnv),
+                Origins = (parse.GetValue(Origins) ?? new[] { "*" }).SelectMany(o => o.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+                PluginsFile = parse.GetValue(GlobalOptions.Plugins),
+            };
+            return await RunAsync(options);
+        });
+        return cmd;
+    }
+
+    public static async Task<int> RunAsync(ServeOptions options)
+    {
+        SatchelApp? app = null;
+        try
+        {
+            ListenAddress.Parse(options.Http);
+            var key = GlobalOptions.ResolveEncryptionKey(options.EncryptionEnv);
+            var manifest = PluginManifest.Load(options.PluginsFile ?? Path.Combine(AppContext.BaseDirectory, "plugins.json"));
+            var plugins = PluginHost.LoadAll(manifest);
+
+            app = new SatchelApp(options.Dir, options.Dev, key);
+            app.Bootstrap();
+            var web = SatchelServer.Build(app, plugins, options);
+            Console.WriteLine($"Server started at http://{options.Http}");
+            Console.WriteLine($"├─ REST API:  http://{options.Http}/api/");
+            await web.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"Error: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            app?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Satchel.Auth;
+using Satchel.Collections;
+using Satchel.Data;
+using Satchel.Errors;
+using Satchel.Hooks;
+using Satchel.Models;
+using Satchel.Records;
+using Satchel.Settings;
+
+namespace Satchel.Core;
+
+/// <summary>
+/// The running app: its pb_data folder, databases, collections, settings and hooks. Created
+/// once per process by <see cref="AppBootstrap"/>; everything else reaches it as <see cref="IApp"/>.
+/// </summary>
+public sealed class SatchelApp : IApp, IDisposable
+{
+    private readonly SqliteDatabase _db;
+    private readonly SqliteDatabase _auxDb;
+
+    public SatchelApp(string dataDir, bool isDev, string? encryptionKey = null)
+    {
+        DataDir = Path.GetFullPath(dataDir);
+        IsDev = isDev;
+        Directory.CreateDirectory(DataDir);
+        _db = new SqliteDatabase(Path.Combine(DataDir, "data.db"));
+        _auxDb = new SqliteDatabase(Path.Combine(DataDir, "auxiliary.db"));
+        Collections = new CollectionCache(_db);
+        SettingsStore = new SettingsStore(_db, encryptionKey);
+        Records = new RecordStore(_db);
+        RecordSaver = new RecordSaver(this);
+        CollectionSaver = new CollectionSaver(this);
+        Tokens = new AuthTokens(this);
+    }
+
+    public string DataDir { get; }
+    public bool IsDev { get; }
+    public IDatabase Db => _db;
+    public IDatabase AuxDb => _auxDb;
+    public AppHooks Hooks { get; } = new();
+    public IAuthTokens Tokens { get; }
+
+    internal SqliteDatabase DataDatabase => _db;
+    internal SqliteDatabase AuxDatabase => _auxDb;
+    public CollectionCache Collections { get; }
+    public SettingsStore SettingsStore { get; }
+    public RecordStore Records { get; }
+    public RecordSaver RecordSaver { get; }
+    public CollectionSaver CollectionSaver { get; }
+
+    /// <summary>Creates or upgrades the schema and loads collections and settings.</summary>
+    public void Bootstrap()
+    {
+        SystemSchema.Apply(this);
+        Collections.Reload();
+        SettingsStore.Load();
+    }
+
+    // --- settings ---
+    public AppSettings Settings => SettingsStore.Current;
+    public void SaveSettings(AppSettings settings) => SettingsStore.Save(settings);
+
+    // --- collections ---
+    public Collection? FindCollectionByNameOrId(string nameOrId) => Collections.Find(nameOrId);
+
+    public IReadOnlyList<Collection> FindAllCollections(params string[] types)
+        => types.Length == 0 ? Collections.All : Collections.All.Where(c => types.Contains(c.Type)).ToList();
+
+    public void SaveCollection(Collection collection) => CollectionSaver.Save(collection);
+    public void DeleteCollection(Collection collection) => CollectionSaver.Delete(collection);
+
+    // --- records ---
+    public Record? FindRecordById(string collectionNameOrId, string id)
+        => Collections.Find(collectionNameOrId) is { } c ? Records.FindById(c, id) : null;
+
+    public Record? FindFirstRecordByData(string collectionNameOrId, string field, object? value)
+        => Records.FindFirstByData(RequireCollection(collectionNameOrId), field, value);
+
+    public Record? FindAuthRecordByEmail(string collectionNameOrId, string email)
+    {
+        var c = RequireCollection(collectionNameOrId);
+        return c.IsAuth ? Records.FindAuthByEmail(c, email) : null;
+    }
+
+    public void SaveRecord(Record record) => RecordSaver.Save(record);
+    public void DeleteRecord(Record record) => RecordSaver.Delete(record);
+
+    public void RunInTransaction(Action work) => _db.Write<object?>((_, _) => { work(); return null; });
+
+    private Collection RequireCollection(string nameOrId)
+        => Collections.Find(nameOrId) ?? throw ApiException.NotFound($"Missing collection \"{nameOrId}\".");
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _auxDb.Dispose();
+    }
+}

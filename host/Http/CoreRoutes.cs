@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Builder;
+using Satchel.Http.Api;
+
+namespace Satchel.Http;
+
+/// <summary>The core API's endpoint groups; each group lives in its own file under Http/Api.</summary>
+public static class CoreRoutes
+{
+    public static void Map(WebApplication web)
+    {
+        HealthApi.Map(web);
+    }
+}

@@ -1,0 +1,72 @@
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Satchel.Core;
+using Satchel.Errors;
+using Satchel.Plugins;
+
+namespace Satchel.Http;
+
+/// <summary>
+/// Builds the web server: Kestrel on the --http address, Autofac with the plugins' modules,
+/// the middleware chain (errors → CORS → auth loading) and every core and plugin route.
+/// </summary>
+public static class SatchelServer
+{
+    /// <summary>PocketBase's default request body limit.</summary>
+    public const long MaxBodySize = 32L << 20;
+
+    public static WebApplication Build(SatchelApp app, IReadOnlyList<LoadedPlugin> plugins, ServeOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; });
+        builder.Logging.SetMinimumLevel(options.Dev ? LogLevel.Information : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", options.Dev ? LogLevel.Information : LogLevel.Warning);
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = MaxBodySize;
+            k.Listen(ListenAddress.Parse(options.Http));
+        });
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddRouting();
+        builder.Services.AddCors();
+
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Host.ConfigureContainer<ContainerBuilder>(c =>
+        {
+            c.RegisterInstance(app).As<IApp>().AsSelf().ExternallyOwned();
+            c.RegisterInstance(app.Tokens).As<Satchel.Auth.IAuthTokens>();
+            c.RegisterInstance(app.Hooks);
+            foreach (var p in plugins)
+            {
+                try { p.Instance.Register(c, new PluginOptions(p.Entry.Options)); }
+                catch (Exception e) { throw new PluginLoadException(p.Entry.Name, $"registering its services failed: {e.Message}", e); }
+            }
+        });
+
+        var web = builder.Build();
+        web.UseMiddleware<ErrorMiddleware>();
+        web.UseCors(cors =>
+        {
+            if (options.Origins.Contains("*")) cors.AllowAnyOrigin(); else cors.WithOrigins(options.Origins.ToArray());
+            cors.AllowAnyHeader().AllowAnyMethod();
+        });
+        web.UseMiddleware<AuthLoadingMiddleware>();
+        web.UseRouting();
+
+        CoreRoutes.Map(web);
+        foreach (var p in plugins)
+        {
+            try { p.Instance.Configure(new PluginContext(app, web, p.Entry)); }
+            catch (Exception e) { throw new PluginLoadException(p.Entry.Name, $"configuring failed: {e.Message}", e); }
+        }
+
+        // Anything no route took: PocketBase's 404 body.
+        web.MapFallback(http => ApiJson.WriteError(http, ApiException.NotFound()));
+        return web;
+    }
+}
