@@ -294,4 +294,15 @@ public class FieldNormalizationTests
         Assert.Equal("0.25", new NumberField().ToJson(0.25d)!.ToJsonString());
         Assert.Null(new NumberField().ToJson(double.NaN));
     }
+
+    [Fact]
+    public void Multi_value_modifiers_append_prepend_and_subtract()
+    {
+        var current = new List<string> { "a", "b" };
+        Assert.Equal(new List<string> { "a", "b", "c" }, MultiValue.Append(current, "[\"b\",\"c\"]", multiple: true));
+        Assert.Equal(new List<string> { "c", "a", "b" }, MultiValue.Prepend(current, "c", multiple: true));
+        Assert.Equal(new List<string> { "b" }, MultiValue.Subtract(current, new[] { "a", "x" }, multiple: true));
+        Assert.Equal("c", MultiValue.Append("a", "c", multiple: false));
+        Assert.Equal("", MultiValue.Subtract("a", "a", multiple: false));
+    }
 }

@@ -208,4 +208,14 @@ public class FieldValueValidationTests
     {
         Assert.Null(Validate(new AutodateField { OnCreate = true }, ""));
     }
+
+    [Fact]
+    public void Error_data_carries_the_message_parameters()
+    {
+        var errors = new ValidationErrors().Add("title", FieldErrors.MinText(3)).Add("name", FieldErrors.Required());
+        var data = errors.ToData();
+        var title = (IDictionary<string, object>)data["title"];
+        Assert.Equal(3, ((IDictionary<string, object?>)title["params"])["min"]);
+        Assert.False(((IDictionary<string, object>)data["name"]).ContainsKey("params"));
+    }
 }
