@@ -1,11 +1,16 @@
 using System.CommandLine;
 using Satchel.Core;
+using Satchel.Data.Migrations;
 using Satchel.Http;
 using Satchel.Plugins;
 
 namespace Satchel.Cli;
 
-/// <summary>`serve`: opens pb_data, loads the plugins and runs the web server until SIGINT/SIGTERM.</summary>
+/// <summary>
+/// `serve`: opens pb_data, loads the plugins, applies pending migrations and runs the web server.
+/// On SIGINT/SIGTERM it stops accepting connections, lets in-flight requests finish (up to the
+/// host's shutdown timeout), then closes the databases (checkpointing the WAL) and exits 0.
+/// </summary>
 public static class ServeCommand
 {
     private static readonly Option<string> Http = new("--http")
@@ -49,18 +54,19 @@ public static class ServeCommand
         {
             ListenAddress.Parse(options.Http);
             var key = GlobalOptions.ResolveEncryptionKey(options.EncryptionEnv);
-            var manifest = PluginManifest.Load(options.PluginsFile ?? Path.Combine(AppContext.BaseDirectory, "plugins.json"));
+            var manifest = PluginManifest.Load(options.PluginsFile ?? PluginManifest.DefaultPath);
             var plugins = PluginHost.LoadAll(manifest);
 
             app = new SatchelApp(options.Dir, options.Dev, key);
             app.Bootstrap();
+            if (new MigrationRunner(app, SystemMigrations.WithPlugins(plugins)).Up().Count > 0) app.Reload();
             var web = SatchelServer.Build(app, plugins, options);
             Console.WriteLine($"Server started at http://{options.Http}");
             Console.WriteLine($"├─ REST API:  http://{options.Http}/api/");
             await web.RunAsync();
             return 0;
         }
-        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException)
+        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or MigrationException)
         {
             Console.Error.WriteLine($"Error: {e.Message}");
             return 1;
