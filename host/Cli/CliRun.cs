@@ -20,6 +20,11 @@ public static class CliRun
         {
             return Fail(e is ApiException api ? Describe(api) : e.Message);
         }
+        catch (Exception e)
+        {
+            // Not the user's fault, but still one readable line rather than a stack trace.
+            return Fail($"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     public static int Fail(string message)

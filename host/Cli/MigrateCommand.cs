@@ -30,11 +30,11 @@ public static class MigrateCommand
         {
             var name = parse.GetValue(action) ?? "up";
             var countText = parse.GetValue(count);
-            var revert = name == "down" ? ParseCount(countText) : 0;
-            if (name != "down" && countText != null) throw new CliException($"unexpected argument \"{countText}\" for {name}");
             if (name is "create" or "collections")
                 throw new CliException($"migrate {name} writes JS migration files and needs the JS runtime, which this build does not have");
             if (name is not ("up" or "down" or "history-sync")) throw new CliException($"unsupported command: \"{name}\"");
+            if (name != "down" && countText != null) throw new CliException($"unexpected argument \"{countText}\" for {name}");
+            var revert = name == "down" ? ParseCount(countText) : 0;
 
             var manifest = PluginManifest.Load(parse.GetValue(GlobalOptions.Plugins) ?? PluginManifest.DefaultPath);
             var plugins = PluginHost.LoadAll(manifest);
