@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Satchel.Core;
 using Satchel.Data.Migrations;
+using Satchel.Hooks;
 using Satchel.Http;
 using Satchel.Plugins;
 
@@ -58,12 +59,16 @@ public static class ServeCommand
             var plugins = PluginHost.LoadAll(manifest);
 
             app = new SatchelApp(options.Dir, options.Dev, key);
-            app.Bootstrap();
-            if (new MigrationRunner(app, SystemMigrations.WithPlugins(plugins)).Up().Count > 0) app.Reload();
             var web = SatchelServer.Build(app, plugins, options);
+            var started = app;
+            started.Hooks.OnBootstrap.Trigger(new BootstrapEvent(started), _ => started.Bootstrap());
+            // Bootstrap applied the system migrations; the plugins' pending ones run before serving.
+            if (new MigrationRunner(started, SystemMigrations.WithPlugins(plugins)).Up().Count > 0) started.Reload();
+            started.Hooks.OnServe.Trigger(new ServeEvent(started, web), _ => { });
             Console.WriteLine($"Server started at http://{options.Http}");
             Console.WriteLine($"├─ REST API:  http://{options.Http}/api/");
             await web.RunAsync();
+            started.Hooks.OnTerminate.Trigger(new TerminateEvent(started), _ => { });
             return 0;
         }
         catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or MigrationException)
