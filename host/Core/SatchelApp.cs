@@ -3,6 +3,7 @@ using Satchel.Collections;
 using Satchel.Data;
 using Satchel.Data.Migrations;
 using Satchel.Errors;
+using Satchel.Files;
 using Satchel.Hooks;
 using Satchel.Models;
 using Satchel.Records;
@@ -32,6 +33,7 @@ public sealed class SatchelApp : IApp, IDisposable
         RecordSaver = new RecordSaver(this);
         CollectionSaver = new CollectionSaver(this);
         Tokens = new AuthTokens(this);
+        Files = new FileSystemRegistry(this);
     }
 
     public string DataDir { get; }
@@ -40,6 +42,7 @@ public sealed class SatchelApp : IApp, IDisposable
     public IDatabase AuxDb => _auxDb;
     public AppHooks Hooks { get; } = new();
     public IAuthTokens Tokens { get; }
+    public IFileSystemProvider Files { get; }
 
     internal SqliteDatabase DataDatabase => _db;
     internal SqliteDatabase AuxDatabase => _auxDb;
