@@ -44,7 +44,14 @@ public sealed class SearchQuery
         return this;
     }
 
-    /// <summary>Adds a raw condition built by the caller (e.g. an id match); its parameter names must not start with "p".</summary>
+    /// <summary>Limits the search to the record with <paramref name="id"/>.</summary>
+    public SearchQuery WhereId(string id)
+    {
+        var p = Scope.Parameter(id);
+        return WhereRaw(p with { Sql = $"{SqlName.Column(Alias, "id")} = {p.Sql}" });
+    }
+
+    /// <summary>Adds a condition built by the caller; take its parameter names from <see cref="Scope"/> so they stay unique.</summary>
     public SearchQuery WhereRaw(SqlFragment condition)
     {
         _conditions.Add(condition);
