@@ -145,6 +145,8 @@ public sealed class RecordFilterExecutionTests : IDisposable
         Assert.Empty(Posts("@request.auth.organization.name = 'Acme'", bob));
         Assert.Equal(["p1"], Posts("author.organization = @request.auth.organization", alice));
         Assert.Equal(["p1", "p2", "p3", "p4"], Posts("@request.auth.missing.field = null", alice));
+        Assert.Equal(["p1", "p2", "p3", "p4"], Posts("@request.auth.emailVisibility = true && @request.auth.verified = false", alice));
+        Assert.Empty(Posts("@request.auth.emailVisibility = true", bob));
         Assert.Equal(["p1", "p2"], Posts("@request.auth.id != '' && (author = @request.auth.id || likes_via_posts.user ?= @request.auth.id)", alice));
     }
 
