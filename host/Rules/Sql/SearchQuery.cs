@@ -30,15 +30,19 @@ public sealed class SearchQuery
     /// <summary>Values for <c>{:name}</c> placeholders in the filters.</summary>
     public IReadOnlyDictionary<string, object?>? Placeholders { get; set; }
 
-    /// <summary>The instant for date macros (default: now).</summary>
-    public DateTimeOffset? Now { get; set; }
+    /// <summary>The instant for date macros (default: when the query was created).</summary>
+    public DateTimeOffset Now
+    {
+        get => Scope.Now;
+        set => Scope.Now = value;
+    }
 
     /// <summary>ANDs the filter to the search. Throws <see cref="FilterException"/> when invalid.</summary>
     public SearchQuery Where(string filter, FilterLimits? limits = null) => Where(FilterParser.Parse(filter, limits));
 
     public SearchQuery Where(FilterNode filter)
     {
-        var compiled = new FilterCompiler(_resolver, Scope, Placeholders, Now).Compile(filter);
+        var compiled = new FilterCompiler(_resolver, Scope, Placeholders).Compile(filter);
         _joins.Add(compiled);
         _conditions.Add(compiled.Where);
         return this;

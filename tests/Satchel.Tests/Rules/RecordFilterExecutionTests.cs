@@ -243,6 +243,13 @@ public sealed class RecordFilterExecutionTests : IDisposable
     }
 
     [Fact]
+    public void Date_macros_in_joined_list_rules_use_the_query_instant()
+    {
+        _f.Comments.ListRule = "@now < '2024-05-10 13:00:00.000Z'";
+        Assert.Equal(["p1"], Posts("comments_via_post.text ?= 'nice'", allowHidden: false));   // fixture instant: 12:00
+    }
+
+    [Fact]
     public void Collections_with_a_locked_list_rule_cannot_be_joined_by_non_superusers()
     {
         Assert.Equal(["p1"], Posts("secrets_via_post.code ?= 'x'"));
