@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Satchel.Models;
+
+namespace Satchel.Plugins.AuthPassword;
+
+/// <summary>
+/// Compares a password with a record's bcrypt hash. An unknown identity is compared against a
+/// dummy hash of the same cost, so both failures take about as long and reveal nothing.
+/// </summary>
+internal static class PasswordCheck
+{
+    /// <summary>Go's bcrypt.DefaultCost, which PocketBase uses when the password field sets none.</summary>
+    private const int DefaultCost = 10;
+
+    private static readonly ConcurrentDictionary<int, string> DummyHashes = new();
+
+    public static bool Verify(Record record, string password)
+    {
+        var hash = record.GetString("password");
+        return hash != "" && SafeVerify(password, hash);
+    }
+
+    /// <summary>Spends the time of a real comparison (the result is meaningless).</summary>
+    public static void Dummy(Collection collection, string password)
+    {
+        var cost = Cost(collection);
+        var hash = DummyHashes.GetOrAdd(cost, c => BCrypt.Net.BCrypt.HashPassword(Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)), c));
+        SafeVerify(password, hash);
+    }
+
+    private static bool SafeVerify(string password, string hash)
+    {
+        try { return BCrypt.Net.BCrypt.Verify(password, hash); }
+        catch (BCrypt.Net.SaltParseException) { return false; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static int Cost(Collection collection)
+    {
+        var settings = collection.Fields.ByName("password")?.ToJsonObject();
+        var cost = settings?["cost"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<int>(out var c) ? c : 0;
+        return cost is >= 4 and <= 31 ? cost : DefaultCost;
+    }
+}
