@@ -1,10 +1,13 @@
-using Microsoft.AspNetCore.Http;
+using Satchel.Hooks;
 
 namespace Satchel.Http;
 
-/// <summary>Writes an answer with the host's JSON conventions (the same ones the core API uses).</summary>
+/// <summary>
+/// Writes the answer a request hook chain settled on (the event's Status and Response) with the
+/// host's JSON conventions, unless a handler already wrote the response itself. Plugin endpoints
+/// use it so their answers look exactly like the core API's.
+/// </summary>
 public interface IResponseWriter
 {
-    /// <summary>Writes <paramref name="body"/> as JSON with <paramref name="status"/>; a null body writes no content. Does nothing once the response has started.</summary>
-    Task WriteAsync(HttpContext http, int status, object? body);
+    Task WriteAsync(RequestEvent e);
 }

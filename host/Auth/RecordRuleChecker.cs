@@ -1,6 +1,10 @@
+using Dapper;
 using Microsoft.AspNetCore.Http;
 using Satchel.Http;
 using Satchel.Models;
+using Satchel.Rules;
+using Satchel.Rules.Resolvers;
+using Satchel.Rules.Sql;
 
 namespace Satchel.Auth;
 
@@ -18,6 +22,13 @@ public sealed class RecordRuleChecker(IApp app) : IRecordRuleChecker
     public bool Matches(HttpContext http, Record record, string rule)
     {
         if (rule.Trim() == "") return true;
-        return false;
+        var collection = record.Collection;
+        var resolver = new RecordFieldResolver(collection, app.FindCollectionByNameOrId, RequestInfoFactory.From(http), allowHiddenFields: true);
+        var sql = new SearchQuery(collection.Name, resolver)
+            .WhereRaw(new SqlFragment($"{SqlName.Column(collection.Name, "id")} = @recordId", new Dictionary<string, object?> { ["recordId"] = record.Id }))
+            .Where(rule, FilterLimits.Rule)
+            .Build();
+        var found = app.Db.Read(conn => conn.ExecuteScalar<long?>(sql.SelectSql("1", limit: 1), new DynamicParameters(sql.Parameters)));
+        return found == 1;
     }
 }

@@ -42,7 +42,7 @@ public sealed class AuthWithPasswordEndpoint(IApp app, IRecordAuthResponder resp
             var answer = responder.Respond(e.Http, e.Record, AuthMethods.Password);
             e.Json(answer.Status, answer.Response);
         });
-        await writer.WriteAsync(http, ev.Status, ev.Response);
+        await writer.WriteAsync(ev);
     }
 
     private static async Task<JsonObject> ReadBody(HttpContext http)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Satchel.Models;
+using Satchel.Models.Fields;
 
 namespace Satchel.Plugins.AuthPassword;
 
@@ -10,14 +11,11 @@ namespace Satchel.Plugins.AuthPassword;
 /// </summary>
 internal static class PasswordCheck
 {
-    /// <summary>Go's bcrypt.DefaultCost, which PocketBase uses when the password field sets none.</summary>
-    private const int DefaultCost = 10;
-
     private static readonly ConcurrentDictionary<int, string> DummyHashes = new();
 
     public static bool Verify(Record record, string password)
     {
-        var hash = record.GetString("password");
+        var hash = record.Get("password") is PasswordValue value ? value.Hash : "";
         return hash != "" && SafeVerify(password, hash);
     }
 
@@ -37,9 +35,5 @@ internal static class PasswordCheck
     }
 
     private static int Cost(Collection collection)
-    {
-        var settings = collection.Fields.ByName("password")?.ToJsonObject();
-        var cost = settings?["cost"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<int>(out var c) ? c : 0;
-        return cost is >= 4 and <= 31 ? cost : DefaultCost;
-    }
+        => collection.Fields.ByName("password") is PasswordField { EffectiveCost: >= 4 and <= 31 } field ? field.EffectiveCost : PasswordField.DefaultCost;
 }

@@ -21,7 +21,7 @@ public static class RecordAuthApi
         web.MapPost("/api/collections/{collection}/impersonate/{id}", Impersonate);
     }
 
-    private static async Task Refresh(HttpContext http, string collection, [FromServices] IApp app, [FromServices] IRecordAuthResponder responder, [FromServices] IResponseWriter writer)
+    private static async Task Refresh(HttpContext http, string collection, [FromServices] IApp app, [FromServices] IRecordAuthResponder responder)
     {
         var auth = http.GetAuth() ?? throw ApiException.Unauthorized();
         var target = app.FindCollectionByNameOrId(collection);
@@ -37,7 +37,7 @@ public static class RecordAuthApi
             var answer = responder.RespondWithToken(e.Http, e.Record, token, "");
             e.Json(answer.Status, answer.Response);
         });
-        await writer.WriteAsync(http, ev.Status, ev.Response);
+        await RequestEventResponse.WriteAsync(ev);
     }
 
     private static bool IsRefreshable(IReadOnlyDictionary<string, object?>? claims)
@@ -49,7 +49,7 @@ public static class RecordAuthApi
             _ => false,
         };
 
-    private static async Task Impersonate(HttpContext http, string collection, string id, [FromServices] IApp app, [FromServices] IRecordAuthResponder responder, [FromServices] IResponseWriter writer)
+    private static async Task Impersonate(HttpContext http, string collection, string id, [FromServices] IApp app, [FromServices] IRecordAuthResponder responder)
     {
         http.RequireSuperuser();
         var target = app.FindAuthCollection(collection);
@@ -65,7 +65,7 @@ public static class RecordAuthApi
         // Zero means the collection's authToken duration; impersonation tokens are never refreshable.
         var token = app.Tokens.NewAuthToken(record, duration > 0 ? TimeSpan.FromSeconds(duration) : null, refreshable: false);
         var answer = responder.RespondWithToken(http, record, token, "");
-        await writer.WriteAsync(http, answer.Status, answer.Response);
+        await RequestEventResponse.WriteAsync(answer);
     }
 
     private static async Task<JsonObject> ReadBody(HttpContext http)
