@@ -5,6 +5,7 @@ using Satchel.Errors;
 using Satchel.Hooks;
 using Satchel.Http;
 using Satchel.Models;
+using Satchel.Records;
 
 namespace Satchel.Auth;
 
@@ -55,7 +56,8 @@ public sealed class RecordAuthResponder(IApp app, IRecordRuleChecker rules) : IR
             if (e.Meta != null) body["meta"] = e.Meta as JsonNode ?? JsonSerializer.SerializeToNode(e.Meta, ApiJson.Options);
             body["record"] = AuthRecordJson.Render(e.Http, e.Record);
             body["token"] = e.Token;
-            e.Json(StatusCodes.Status200OK, body);
+            // ?fields applies to the whole answer ("token,record.id,record.expand.rel.name").
+            e.Json(StatusCodes.Status200OK, FieldsPicker.Pick(body, e.Http.Request.Query["fields"].ToString()));
         });
         return ev;
     }

@@ -109,7 +109,7 @@ public sealed class RecordSaver(SatchelApp app)
         foreach (var password in record.Collection.Fields.OfType<PasswordField>())
         {
             if (record.Get(password.Name) is PasswordValue { Plain.Length: > 0, Hash.Length: 0 } pv)
-                pv.Hash = BCrypt.Net.BCrypt.HashPassword(pv.Plain, password.Cost > 0 ? password.Cost : 10);
+                record.Set(password.Name, pv with { Hash = BCrypt.Net.BCrypt.HashPassword(pv.Plain, password.EffectiveCost) });
         }
     }
 
