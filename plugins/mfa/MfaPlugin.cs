@@ -1,6 +1,7 @@
 using Autofac;
 using Microsoft.Extensions.Logging;
 using Satchel.Auth;
+using Satchel.Models.Fields;
 
 namespace Satchel.Plugins.Mfa;
 
@@ -28,6 +29,26 @@ public sealed class MfaPlugin : IPlugin
         var step = new MfaStep(sessions, context.Resolve<IRecordRuleChecker>());
         context.App.Hooks.OnRecordAuthRequest.Bind(step.Handle, HookPriority, "__satchelMfa__");
         var log = context.Resolve<ILoggerFactory>().CreateLogger("Satchel.Mfa");
+        context.App.Hooks.OnServe.Bind(e =>
+        {
+            sessions.DeleteExpiredQuietly(log);
+            e.Next();
+        });
         _cleanup = new Timer(_ => sessions.DeleteExpiredQuietly(log), null, CleanupInterval, CleanupInterval);
+
+        // A session belongs to a record and its current password: drop it when either goes.
+        context.App.Hooks.OnRecordAfterDeleteSuccess.Bind(e =>
+        {
+            if (e.Record.Collection.IsAuth) sessions.DeleteAllFor(e.Record);
+            e.Next();
+        });
+        context.App.Hooks.OnRecordUpdate.Bind(e =>
+        {
+            var before = PasswordHash(e.Record.Original("password"));
+            e.Next();
+            if (e.Record.Collection.IsAuth && PasswordHash(e.Record.Get("password")) != before) sessions.DeleteAllFor(e.Record);
+        });
     }
+
+    private static string PasswordHash(object? value) => value is PasswordValue p ? p.Hash : "";
 }

@@ -29,23 +29,24 @@ internal sealed class MfaSessions(IApp app)
     public static bool HasExpired(Record session, long durationSeconds)
         => Created(session) is not { } created || DateTime.UtcNow - created > TimeSpan.FromSeconds(durationSeconds);
 
+    /// <summary>Deletes every session of an auth record (it was deleted, or its password changed).</summary>
+    public void DeleteAllFor(Record authRecord)
+    {
+        var ids = Ids("SELECT \"id\" FROM \"_mfas\" WHERE \"collectionRef\" = @collection AND \"recordRef\" = @record",
+            ("@collection", authRecord.Collection.Id), ("@record", authRecord.Id));
+        foreach (var id in ids)
+            if (Find(id) is { } session) Delete(session);
+    }
+
     /// <summary>Deletes the sessions older than their collection's mfa.duration.</summary>
     public void DeleteExpired()
     {
         foreach (var collection in app.FindAllCollections(CollectionType.Auth))
         {
             var minValid = DateTime.UtcNow.AddSeconds(-(collection.Auth?.Mfa.Duration ?? 0));
-            var ids = app.Db.Read(conn =>
-            {
-                using var cmd = conn.CreateCommand();
-                cmd.CommandText = "SELECT \"id\" FROM \"_mfas\" WHERE \"collectionRef\" = @collection AND \"created\" < @minValid";
-                AddParameter(cmd, "@collection", collection.Id);
-                AddParameter(cmd, "@minValid", minValid.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-                var list = new List<string>();
-                using var reader = cmd.ExecuteReader();
-                while (reader.Read()) list.Add(reader.GetString(0));
-                return list;
-            });
+            var ids = Ids("SELECT \"id\" FROM \"_mfas\" WHERE \"collectionRef\" = @collection AND \"created\" < @minValid",
+                ("@collection", collection.Id),
+                ("@minValid", minValid.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)));
             foreach (var id in ids)
                 if (Find(id) is { } session) Delete(session);
         }
@@ -62,11 +63,20 @@ internal sealed class MfaSessions(IApp app)
         => DateTime.TryParse(session.GetString("created"), CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var created) ? created : null;
 
-    private static void AddParameter(System.Data.IDbCommand cmd, string name, object value)
+    private List<string> Ids(string sql, params (string Name, object Value)[] parameters) => app.Db.Read(conn =>
     {
-        var p = cmd.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        cmd.Parameters.Add(p);
-    }
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        var list = new List<string>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) list.Add(reader.GetString(0));
+        return list;
+    });
 }
