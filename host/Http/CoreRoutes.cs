@@ -9,6 +9,9 @@ public static class CoreRoutes
     public static void Map(WebApplication web)
     {
         HealthApi.Map(web);
+        RecordAuthApi.Map(web);
+        RecordAuthMethodsApi.Map(web);
+        RecordCrudApi.Map(web);
         FilesApi.Map(web);
         BatchApi.Map(web);
     }

@@ -32,7 +32,7 @@ public static partial class BatchRequestReader
         }
 
         JsonObject body;
-        try { body = await RequestBody.ReadObjectAsync(http); }
+        try { body = await http.ReadBodyAsync(); }
         catch (ApiException e) when (e.Status == StatusCodes.Status400BadRequest) { throw ApiException.BadRequest(ReadFailed); }
 
         var requests = Bind(body["requests"]);

@@ -90,7 +90,7 @@ public sealed class InternalRequestRunner(EndpointMatcher matcher, ILogger logge
         connection.LocalIpAddress = parent.Connection.LocalIpAddress;
         connection.LocalPort = parent.Connection.LocalPort;
 
-        foreach (var (key, value) in parent.Items) http.Items[key] = value;
+        // Only the auth state carries over: the other items (a read body, …) belong to the batch request.
         http.SetAuth(parent.GetAuth());
 
         SetBody(http, request.Body);
