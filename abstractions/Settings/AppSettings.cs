@@ -68,9 +68,7 @@ public sealed class S3Settings
     [JsonPropertyName("endpoint")] public string Endpoint { get; set; } = "";
     [JsonPropertyName("accessKey")] public string AccessKey { get; set; } = "";
     /// <summary>Secret: stored only when set, never answered by the API.</summary>
-    [JsonPropertyName("secret")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public string Secret { get; set; } = "";
+    [JsonPropertyName("secret")] public string Secret { get; set; } = "";
     [JsonPropertyName("forcePathStyle")] public bool ForcePathStyle { get; set; }
 }
 

@@ -64,7 +64,7 @@ public static class ServeCommand
             started.Hooks.OnTerminate.Trigger(new TerminateEvent(started), _ => { });
             return 0;
         }
-        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException)
+        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or Settings.SettingsLoadException)
         {
             Console.Error.WriteLine($"Error: {e.Message}");
             return 1;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Satchel.Settings;
 
@@ -16,7 +17,16 @@ public static class SettingsJson
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyS3Secret } },
     };
+
+    /// <summary>PocketBase leaves an unset S3 secret out of the stored JSON.</summary>
+    private static void OmitEmptyS3Secret(JsonTypeInfo info)
+    {
+        if (info.Type != typeof(S3Settings)) return;
+        foreach (var p in info.Properties.Where(p => p.Name == "secret"))
+            p.ShouldSerialize = (_, value) => value is string { Length: > 0 };
+    }
 
     /// <summary>The value stored in <c>_params</c> (before any encryption).</summary>
     public static byte[] ToStorage(AppSettings settings) => JsonSerializer.SerializeToUtf8Bytes(settings, Options);
