@@ -1,4 +1,5 @@
 using Satchel.Core;
+using Satchel.Tests.Support;
 
 namespace Satchel.Tests.Settings;
 
@@ -8,28 +9,27 @@ namespace Satchel.Tests.Settings;
 /// </summary>
 public sealed class SettingsTestApp : IDisposable
 {
-    public string DataDir { get; }
+    private readonly TempDir _dir;
+
+    public string DataDir => _dir.Path;
     public SatchelApp App { get; private set; }
 
-    private SettingsTestApp(string dataDir, string? key)
+    private SettingsTestApp(TempDir dir, string? key)
     {
-        DataDir = dataDir;
-        App = Open(key);
+        _dir = dir;
+        try { App = Open(key); }
+        catch { dir.Dispose(); throw; }
     }
 
-    public static SettingsTestApp Empty(string? key = null) => new(NewTempDir(), key);
+    public static SettingsTestApp Empty(string? key = null) => new(TempDir.Create("satchel-settings"), key);
 
-    public static SettingsTestApp FromFixture(string? key = null)
-    {
-        var dir = NewTempDir();
-        CopyDir(FixtureDir, dir);
-        return new SettingsTestApp(dir, key);
-    }
+    public static SettingsTestApp FromFixture(string? key = null) => new(TempDir.CopyOf(RepoPaths.FixtureDataDir, "satchel-settings"), key);
 
     /// <summary>Closes the app and opens the same pb_data again (e.g. with another key); throws what bootstrapping throws.</summary>
     public SatchelApp Reopen(string? key = null)
     {
-        App.Dispose();
+        App?.Dispose();
+        App = null!;
         App = Open(key);
         return App;
     }
@@ -42,40 +42,10 @@ public sealed class SettingsTestApp : IDisposable
         return app;
     }
 
-    public static string FixtureDir
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Satchel.slnx"))) dir = dir.Parent;
-            if (dir?.Parent == null) throw new InvalidOperationException("repository root not found");
-            return Path.Combine(dir.Parent.FullName, "shared", "conformance", "pb_data");
-        }
-    }
-
-    private static string NewTempDir()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "satchel-settings-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        return dir;
-    }
-
-    private static void CopyDir(string from, string to)
-    {
-        foreach (var d in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(d.Replace(from, to));
-        foreach (var f in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = f.Replace(from, to);
-            File.Copy(f, target);
-            File.SetAttributes(target, FileAttributes.Normal);
-        }
-    }
-
     public void Dispose()
     {
-        App.Dispose();
+        App?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDir, true); } catch (IOException) { }
+        _dir.Dispose();
     }
 }
