@@ -35,7 +35,7 @@ public static class SettingsApi
         web.MapPost("/api/settings/apple/generate-client-secret", GenerateAppleClientSecret);
     }
 
-    private static async Task List(HttpContext http, IApp app)
+    internal static async Task List(HttpContext http, IApp app)
     {
         http.RequireSuperuser();
         var e = new SettingsListRequestEvent(app, http, app.Settings);
@@ -43,7 +43,7 @@ public static class SettingsApi
         await RequestEventResponse.WriteAsync(e);
     }
 
-    private static async Task Update(HttpContext http, IApp app)
+    internal static async Task Update(HttpContext http, IApp app)
     {
         http.RequireSuperuser();
         var patch = await ReadObject(http);
@@ -65,7 +65,7 @@ public static class SettingsApi
         await RequestEventResponse.WriteAsync(e);
     }
 
-    private static async Task TestS3(HttpContext http, IApp app)
+    internal static async Task TestS3(HttpContext http, IApp app)
     {
         http.RequireSuperuser();
         var form = await Bind<S3TestForm>(http);
@@ -91,7 +91,7 @@ public static class SettingsApi
         await ApiJson.NoContent(http);
     }
 
-    private static async Task TestEmailSend(HttpContext http, IApp app)
+    internal static async Task TestEmailSend(HttpContext http, IApp app)
     {
         http.RequireSuperuser();
         var form = await Bind<TestEmail>(http);
