@@ -14,5 +14,6 @@ public static class CoreRoutes
         RecordCrudApi.Map(web);
         FilesApi.Map(web);
         BatchApi.Map(web);
+        SettingsApi.Map(web);
     }
 }
