@@ -170,7 +170,8 @@ public sealed partial class RecordFileUploads
         var fs = app.Files.Active
             ?? throw ApiException.BadRequest("File uploads are not available: no file storage is enabled.");
         var collection = _record.Collection;
-        var wasNew = _record.IsNew;
+        // Saving has already marked the record persisted; whether it was new is known from before.
+        var wasNew = _storedId == "";
         var stored = new List<string>();
 
         void Cleanup()

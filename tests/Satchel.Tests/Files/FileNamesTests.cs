@@ -44,7 +44,7 @@ public class FileNamesTests
 
     [Fact]
     public void Non_ascii_letters_are_dropped()
-        => Assert.Matches(@"^caf_menu_[a-z0-9]{10}\.pdf$", FileNames.Normalize("café menü.pdf", Encoding.UTF8.GetBytes("%PDF-1.4")));
+        => Assert.Matches(@"^caf_men_[a-z0-9]{10}\.pdf$", FileNames.Normalize("café menü.pdf", Encoding.UTF8.GetBytes("%PDF-1.4")));
 
     [Theory]
     [InlineData("../../etc/passwd")]

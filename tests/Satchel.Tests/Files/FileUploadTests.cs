@@ -66,18 +66,18 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
 
         // The body keeps "a" by naming it; "b" goes.
         var keep = RecordsApi.Form(("files", a));
-        RecordsApi.AddFile(keep, "files", "c.txt", "c");
+        RecordsApi.AddFile(keep, "files", "third.txt", "c");
         var kept = await Api.Patch(Fixture.One("demo3", id), keep, Fixture.Superuser);
         Assert.Equal(200, kept.Status);
         Assert.Equal(a, Names(kept)[0]);
-        Assert.StartsWith("c_", Names(kept)[1]);
+        Assert.StartsWith("third_", Names(kept)[1]);
         Assert.False(File.Exists(Path.Combine(dir, b)));
 
         // Without the names, the new file replaces everything.
         var replace = RecordsApi.Form();
-        RecordsApi.AddFile(replace, "files", "d.txt", "d");
+        RecordsApi.AddFile(replace, "files", "fourth.txt", "d");
         var replaced = await Api.Patch(Fixture.One("demo3", id), replace, Fixture.Superuser);
-        Assert.StartsWith("d_", Assert.Single(Names(replaced)));
+        Assert.StartsWith("fourth_", Assert.Single(Names(replaced)));
         Assert.False(File.Exists(Path.Combine(dir, a)));
     }
 
