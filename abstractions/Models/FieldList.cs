@@ -17,9 +17,13 @@ public sealed class FieldList : IEnumerable<Field>
     public Field? ByName(string name) => _fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
     public Field? ById(string id) => _fields.FirstOrDefault(f => f.Id == id);
 
-    /// <summary>Adds the field, or replaces the one with the same id (or, failing that, the same name).</summary>
+    /// <summary>
+    /// Adds the field, or replaces the one with the same id (or, failing that, the same name).
+    /// A field without id takes the id of the same-named field it replaces, or PocketBase's derived id.
+    /// </summary>
     public void Add(Field field)
     {
+        if (field.Id == "") field.Id = ByName(field.Name)?.Id ?? FieldIds.Generate(field.Type, field.Name, this);
         var idx = field.Id != "" ? _fields.FindIndex(f => f.Id == field.Id) : -1;
         if (idx < 0) idx = _fields.FindIndex(f => string.Equals(f.Name, field.Name, StringComparison.OrdinalIgnoreCase));
         if (idx >= 0) _fields[idx] = field; else _fields.Add(field);

@@ -1,11 +1,30 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
 namespace Satchel.Models.Fields;
 
-/// <summary>Field types by their PocketBase name.</summary>
+/// <summary>Field types by their PocketBase name. The built-in types are always registered; plugins may add more.</summary>
 public static class FieldRegistry
 {
-    private static readonly Dictionary<string, Func<Field>> Factories = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Func<Field>> Factories = new(StringComparer.Ordinal);
+
+    static FieldRegistry()
+    {
+        Register(TextField.TypeName, () => new TextField());
+        Register(NumberField.TypeName, () => new NumberField());
+        Register(BoolField.TypeName, () => new BoolField());
+        Register(EmailField.TypeName, () => new EmailField());
+        Register(UrlField.TypeName, () => new UrlField());
+        Register(EditorField.TypeName, () => new EditorField());
+        Register(DateField.TypeName, () => new DateField());
+        Register(AutodateField.TypeName, () => new AutodateField());
+        Register(SelectField.TypeName, () => new SelectField());
+        Register(FileField.TypeName, () => new FileField());
+        Register(RelationField.TypeName, () => new RelationField());
+        Register(JsonField.TypeName, () => new JsonField());
+        Register(PasswordField.TypeName, () => new PasswordField());
+        Register(GeoPointField.TypeName, () => new GeoPointField());
+    }
 
     public static void Register(string type, Func<Field> factory) => Factories[type] = factory;
 
@@ -16,8 +35,7 @@ public static class FieldRegistry
     /// <summary>Reads a field from its JSON; null when the type is unknown.</summary>
     public static Field? FromJson(JsonObject json)
     {
-        var type = json["type"]?.GetValue<string>() ?? "";
-        var field = Create(type);
+        var field = Create(SettingsJson.String(json, "type"));
         field?.ReadCommonAndSettings(json);
         return field;
     }
