@@ -3,12 +3,13 @@ namespace Satchel.Hooks;
 /// <summary>
 /// Base of every hook event. A handler does its work and calls <see cref="Next"/> to run the
 /// rest of the chain (the core's own behaviour is the innermost step); not calling it stops
-/// the chain there.
+/// the chain there, and throwing (e.g. an <see cref="Errors.ApiException"/>) aborts it.
 /// </summary>
 public abstract class HookEvent
 {
     internal Action? NextStep;
 
+    /// <summary>Runs the rest of the chain; returns when it has finished. Calling it again is a no-op.</summary>
     public void Next() => NextStep?.Invoke();
 }
 
@@ -16,4 +17,10 @@ public abstract class HookEvent
 public interface ITaggedEvent
 {
     IEnumerable<string> Tags { get; }
+}
+
+/// <summary>An event reporting a failed operation; <see cref="Error"/> is what it failed with.</summary>
+public interface IErrorEvent
+{
+    Exception Error { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Satchel.Core;
+using Satchel.Hooks;
 using Satchel.Http;
 using Satchel.Plugins;
 
@@ -53,11 +54,14 @@ public static class ServeCommand
             var plugins = PluginHost.LoadAll(manifest);
 
             app = new SatchelApp(options.Dir, options.Dev, key);
-            app.Bootstrap();
             var web = SatchelServer.Build(app, plugins, options);
+            var started = app;
+            started.Hooks.OnBootstrap.Trigger(new BootstrapEvent(started), _ => started.Bootstrap());
+            started.Hooks.OnServe.Trigger(new ServeEvent(started, web), _ => { });
             Console.WriteLine($"Server started at http://{options.Http}");
             Console.WriteLine($"├─ REST API:  http://{options.Http}/api/");
             await web.RunAsync();
+            started.Hooks.OnTerminate.Trigger(new TerminateEvent(started), _ => { });
             return 0;
         }
         catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException)
