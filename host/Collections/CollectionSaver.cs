@@ -20,22 +20,37 @@ public sealed class CollectionSaver(SatchelApp app)
     public void Save(Collection collection, bool? isNew, bool validate)
     {
         var store = Store;
-        app.Db.Write((_, _) =>
+        var hooks = new CollectionHooks(app);
+        var creating = isNew ?? !(collection.Id != "" && store.IdExists(collection.Id));
+        var type = creating ? Hooks.ModelEventType.Create : Hooks.ModelEventType.Update;
+        try
         {
-            var creating = isNew ?? !(collection.Id != "" && store.IdExists(collection.Id));
-            var original = creating ? null : store.FindByNameOrId(collection.Id)
-                ?? throw new InvalidOperationException($"missing collection \"{collection.Id}\" to update");
-
-            CollectionDefaults.NormalizeForSave(collection, creating, store.IdExists);
-
-            if (validate)
+            app.Db.Write((_, _) =>
             {
-                var errors = new CollectionValidator(app.Db, store, new CollectionRuleChecker(app), collection, original).Validate();
-                if (!errors.IsEmpty) throw new CollectionValidationException(errors);
-            }
+                var original = creating ? null : store.FindByNameOrId(collection.Id)
+                    ?? throw new InvalidOperationException($"missing collection \"{collection.Id}\" to update");
 
-            Execute(collection, original, store);
-        });
+                CollectionDefaults.NormalizeForSave(collection, creating, store.IdExists);
+                hooks.Save(collection, creating, () =>
+                {
+                    if (validate)
+                    {
+                        hooks.Validate(collection, () =>
+                        {
+                            var errors = new CollectionValidator(app.Db, store, new CollectionRuleChecker(store), collection, original).Validate();
+                            if (!errors.IsEmpty) throw new CollectionValidationException(errors);
+                        });
+                    }
+                    hooks.SaveExecute(collection, creating, () => Execute(collection, original, store));
+                });
+            });
+        }
+        catch (Exception e)
+        {
+            hooks.AfterError(collection, type, e);
+            throw;
+        }
+        app.Db.AfterCommit(() => hooks.AfterSuccess(collection, type));
         ReloadAfterCommit(collection.Id);
     }
 
@@ -66,33 +81,44 @@ public sealed class CollectionSaver(SatchelApp app)
     /// <param name="integrityChecks">False skips the reference and view dependency checks (imports with deleteMissing).</param>
     public void Delete(Collection collection, bool integrityChecks = true)
     {
-        if (collection.System) throw new CollectionDeleteException($"[{collection.Name}] system collections cannot be deleted");
         var store = Store;
-
-        app.Db.Write((conn, tx) =>
+        var hooks = new CollectionHooks(app);
+        try
         {
-            if (integrityChecks)
+            app.Db.Write((conn, tx) => hooks.Delete(collection, () =>
             {
-                var refs = CollectionReferences.To(store.FindAll(), collection, excludeSelf: true);
-                if (refs.Count > 0)
-                    throw new CollectionDeleteException($"[{collection.Name}] failed to delete due to existing relation references: "
-                        + string.Join(", ", refs.Select(r => r.Collection.Name).Distinct()));
-            }
-
-            if (collection.IsView) ViewSchema.Drop(app.Db, collection.Name);
-            else new CollectionTableSync(app.Db, store).DropTable(collection);
-
-            if (integrityChecks)
-            {
-                try { ResaveChangedViews(store, collection.Id); }
-                catch (Exception e) when (e is not CollectionDeleteException)
+                if (collection.System) throw new CollectionDeleteException($"[{collection.Name}] system collections cannot be deleted");
+                if (integrityChecks)
                 {
-                    throw new CollectionDeleteException($"[{collection.Name}] failed to delete due to existing view dependency: {e.Message}", e);
+                    var refs = CollectionReferences.To(store.FindAll(), collection, excludeSelf: true);
+                    if (refs.Count > 0)
+                        throw new CollectionDeleteException($"[{collection.Name}] failed to delete due to existing relation references: "
+                            + string.Join(", ", refs.Select(r => r.Collection.Name).Distinct()));
                 }
-            }
 
-            store.Delete(conn, tx, collection.Id);
-        });
+                hooks.DeleteExecute(collection, () =>
+                {
+                    if (collection.IsView) ViewSchema.Drop(app.Db, collection.Name);
+                    else new CollectionTableSync(app.Db, store).DropTable(collection);
+
+                    if (integrityChecks)
+                    {
+                        try { ResaveChangedViews(store, collection.Id); }
+                        catch (Exception e) when (e is not CollectionDeleteException)
+                        {
+                            throw new CollectionDeleteException($"[{collection.Name}] failed to delete due to existing view dependency: {e.Message}", e);
+                        }
+                    }
+
+                    store.Delete(conn, tx, collection.Id);
+                });
+            }));
+        }
+        catch (Exception e)
+        {
+            hooks.AfterError(collection, Hooks.ModelEventType.Delete, e);
+            throw;
+        }
 
         var storage = Path.Combine(app.DataDir, "storage", collection.Id);
         app.Db.AfterCommit(() =>
@@ -102,6 +128,7 @@ public sealed class CollectionSaver(SatchelApp app)
             catch (UnauthorizedAccessException) { }
         });
         app.Db.AfterCommit(app.Collections.Reload);
+        app.Db.AfterCommit(() => hooks.AfterSuccess(collection, Hooks.ModelEventType.Delete));
     }
 
     private void ReloadAfterCommit(string savedId)

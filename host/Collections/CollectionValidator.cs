@@ -219,8 +219,8 @@ public sealed class CollectionValidator
         var errors = new ValidationErrors();
         for (var i = 0; i < _new.Fields.Count; i++)
         {
-            var fieldErrors = FieldSettingsCheck.Validate(_new.Fields[i], _new);
-            if (fieldErrors != null && !fieldErrors.IsEmpty) errors.AddNested(i.ToString(), fieldErrors);
+            var fieldErrors = FieldSettingsCheck.Validate(_new.Fields[i], _new, _isNew ? null : _old, _store);
+            if (!fieldErrors.IsEmpty) errors.AddNested(i.ToString(), fieldErrors);
         }
         return errors.IsEmpty ? null : errors;
     }

@@ -4,13 +4,13 @@ using Satchel.Models.Fields;
 
 namespace Satchel.Collections;
 
-/// <summary>Runs a field's own settings validation within its collection.</summary>
+/// <summary>Runs each field's own settings validation within its collection.</summary>
 public static class FieldSettingsCheck
 {
-    public static ValidationErrors? Validate(Field field, Collection collection)
+    public static ValidationErrors Validate(Field field, Collection collection, Collection? original, CollectionStore store)
     {
-        _ = field;
-        _ = collection;
-        return null;
+        var errors = new ValidationErrors();
+        field.ValidateSettings(new FieldSettingsContext(collection, store.FindByNameOrId, original), errors);
+        return errors;
     }
 }

@@ -41,6 +41,13 @@ public sealed class ViewDryRun(IDatabase db, CollectionStore store)
         var tempName = "temp_view_" + SecretGenerator.Random(5);
         var temp = new Collection { Id = CollectionDefaults.ChecksumId(new Collection { Type = CollectionType.View, Name = tempName }), Name = tempName, Type = CollectionType.View, Fields = fields };
 
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var fieldErrors = FieldSettingsCheck.Validate(fields[i], temp, null, store);
+            if (!fieldErrors.IsEmpty)
+                throw new ViewQueryException($"invalid field \"{fields[i].Name}\" ({i}): {Describe(fieldErrors)}");
+        }
+
         var normalized = ViewSchema.NormalizeId(db, query);
         List<IDictionary<string, object?>> rows;
         try
@@ -64,6 +71,9 @@ public sealed class ViewDryRun(IDatabase db, CollectionStore store)
         }
         return new ViewDryRunResult(fields, sample);
     }
+
+    private static string Describe(Satchel.Errors.ValidationErrors errors)
+        => string.Join("; ", errors.Items.Select(p => $"{p.Key}: {(p.Value is Satchel.Errors.ValidationError e ? e.Message : "invalid")}"));
 
     private static JsonObject SampleJson(Collection c, IDictionary<string, object?> row)
     {
