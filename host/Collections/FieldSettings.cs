@@ -22,13 +22,17 @@ public static class FieldSettings
     public static JsonNode? Get(Field field, string key) => field.ToJsonObject()[key];
 
     public static string GetString(Field field, string key)
-        => Get(field, key) is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+        => Element(field, key) is { ValueKind: System.Text.Json.JsonValueKind.String } e ? e.GetString()! : "";
 
     public static bool GetBool(Field field, string key)
-        => Get(field, key) is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+        => Element(field, key) is { ValueKind: System.Text.Json.JsonValueKind.True };
 
     public static double GetNumber(Field field, string key)
-        => Get(field, key) is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
+        => Element(field, key) is { ValueKind: System.Text.Json.JsonValueKind.Number } e ? e.GetDouble() : 0;
+
+    // Values built from CLR numbers only convert to their own type, so read them through a JSON element.
+    private static System.Text.Json.JsonElement? Element(Field field, string key)
+        => Get(field, key) is JsonValue v ? System.Text.Json.JsonSerializer.SerializeToElement(v) : null;
 
     /// <summary>Sets one setting by rewriting the field from its JSON (the field keeps its identity).</summary>
     public static Field With(Field field, string key, JsonNode? value)
