@@ -33,8 +33,8 @@ internal sealed class AuthOptionsValidator(Collection updated, Collection origin
         }
         AddNested(errors, "otp", new ValidationErrors().AddNested("emailTemplate", Template(o.Otp.EmailTemplate)));
 
-        if (o.Mfa.Enabled)
-            AddNested(errors, "mfa", new ValidationErrors().Add("duration", Duration(o.Mfa.Duration, 86400)!));
+        if (o.Mfa.Enabled && Duration(o.Mfa.Duration, 86400) is { } mfaDuration)
+            AddNested(errors, "mfa", new ValidationErrors().Add("duration", mfaDuration));
 
         AddNested(errors, "authToken", Token(o.AuthToken));
         AddNested(errors, "passwordResetToken", Token(o.PasswordResetToken));
