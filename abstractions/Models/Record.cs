@@ -30,6 +30,12 @@ public sealed class Record
         set => Set("id", value);
     }
 
+    /// <summary>Response-only flag: export hidden fields too (set for superuser requests). Password and tokenKey are never exported.</summary>
+    public bool ShowHiddenFields { get; set; }
+
+    /// <summary>Response-only flag: export the email even when emailVisibility is off (owner, manager, superuser).</summary>
+    public bool IgnoreEmailVisibility { get; set; }
+
     /// <summary>Relations expanded for the response (field name → Record or list of Records).</summary>
     public Dictionary<string, object> Expand { get; } = new(StringComparer.Ordinal);
 
