@@ -10,5 +10,6 @@ public static class CoreRoutes
     {
         HealthApi.Map(web);
         CollectionsApi.Map(web);
+        SettingsApi.Map(web);
     }
 }
