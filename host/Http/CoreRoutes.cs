@@ -14,6 +14,7 @@ public static class CoreRoutes
         RecordCrudApi.Map(web);
         FilesApi.Map(web);
         BatchApi.Map(web);
+        CollectionsApi.Map(web);
         SettingsApi.Map(web);
     }
 }
