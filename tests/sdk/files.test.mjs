@@ -19,7 +19,6 @@ describe('files', () => {
       fields: [
         { name: 'title', type: 'text' },
         { name: 'docs', type: 'file', maxSelect: 5 },
-        { name: 'secret', type: 'file', maxSelect: 1, protected: true },
       ],
     });
   });
@@ -77,8 +76,14 @@ describe('files', () => {
     assert.deepEqual(Buffer.from(await thumb.arrayBuffer()), png);
   });
 
-  test('protected files need a file token', async () => {
-    const record = await pb.collection('sdk_docs').create({ secret: new File(['classified'], 'secret.txt') });
+  test('protected files need a file token that passes the view rule', async () => {
+    // viewRule null: superusers only
+    await pb.collections.create({
+      name: 'sdk_secrets',
+      type: 'base',
+      fields: [{ name: 'secret', type: 'file', maxSelect: 1, protected: true }],
+    });
+    const record = await pb.collection('sdk_secrets').create({ secret: new File(['classified'], 'secret.txt') });
     assert.equal((await fetch(pb.files.getURL(record, record.secret))).status, 404);
 
     const token = await pb.files.getToken();
