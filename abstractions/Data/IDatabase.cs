@@ -18,6 +18,12 @@ public interface IDatabase
     /// </summary>
     T Write<T>(Func<IDbConnection, IDbTransaction, T> work);
 
+    /// <summary>
+    /// The async form of <see cref="Write{T}"/>: the transaction stays open across awaits (e.g. a batch
+    /// request running several handlers); every write issued inside the flow joins it.
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<IDbConnection, IDbTransaction, Task<T>> work);
+
     void Write(Action<IDbConnection, IDbTransaction> work) => Write<object?>((c, t) => { work(c, t); return null; });
 
     /// <summary>True while the current flow runs inside <see cref="Write{T}"/>.</summary>

@@ -47,11 +47,20 @@ public sealed class ValidationErrors
             result[k] = v switch
             {
                 ValidationErrors n => n.ToData(),
-                ValidationError e => new Dictionary<string, object> { ["code"] = e.Code, ["message"] = e.Message },
+                ValidationError e => ErrorItem(e),
                 _ => v,
             };
         }
         return result;
+    }
+
+    /// <summary>{code, message} plus the template "params" when the error has any, as PocketBase answers.</summary>
+    private static Dictionary<string, object> ErrorItem(ValidationError e)
+    {
+        var item = new Dictionary<string, object> { ["code"] = e.Code, ["message"] = e.Message };
+        if (e.Params is { Count: > 0 })
+            item["params"] = new SortedDictionary<string, object?>(e.Params.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+        return item;
     }
 
     public void ThrowIfAny(string? message = null)

@@ -13,7 +13,8 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
-    private readonly object _writeLock = new();
+    // A semaphore rather than a lock: an async write scope may resume on another thread.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentBag<SqliteConnection> _readers = new();
     private readonly int _maxIdleReaders;
     private readonly AsyncLocal<WriteScope?> _scope = new();
@@ -90,12 +91,11 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
             finally { scope.Depth--; }
         }
 
-        Monitor.Enter(_writeLock);
+        _writeLock.Wait();
         List<Action>? after = null;
         try
         {
-            scope = new WriteScope { Transaction = _writer.BeginTransaction(deferred: false) };
-            _scope.Value = scope;
+            scope = Begin();
             try
             {
                 var result = work(_writer, scope.Transaction);
@@ -105,21 +105,86 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
             }
             catch
             {
-                try { scope.Transaction.Rollback(); } catch { /* the original error matters more */ }
-                after = scope.AfterRollback;
+                after = Rollback(scope);
                 throw;
             }
             finally
             {
-                scope.Transaction.Dispose();
-                _scope.Value = null;
+                End(scope);
             }
         }
         finally
         {
-            Monitor.Exit(_writeLock);
-            if (after != null) foreach (var a in after) a();
+            _writeLock.Release();
+            RunAll(after);
         }
+    }
+
+    public void Write(Action<IDbConnection, IDbTransaction> work) => Write<object?>((c, t) => { work(c, t); return null; });
+
+    public async Task<T> WriteAsync<T>(Func<IDbConnection, IDbTransaction, Task<T>> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var scope = _scope.Value;
+        if (scope != null)
+        {
+            scope.Depth++;
+            try { return await work(_writer, scope.Transaction); }
+            finally { scope.Depth--; }
+        }
+
+        await _writeLock.WaitAsync();
+        List<Action>? after = null;
+        try
+        {
+            scope = Begin();
+            try
+            {
+                var result = await work(_writer, scope.Transaction);
+                scope.Transaction.Commit();
+                after = scope.AfterCommit;
+                return result;
+            }
+            catch
+            {
+                after = Rollback(scope);
+                throw;
+            }
+            finally
+            {
+                End(scope);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+            RunAll(after);
+        }
+    }
+
+    private WriteScope Begin()
+    {
+        var scope = new WriteScope { Transaction = _writer.BeginTransaction(deferred: false) };
+        _scope.Value = scope;
+        return scope;
+    }
+
+    private static List<Action> Rollback(WriteScope scope)
+    {
+        try { scope.Transaction.Rollback(); } catch { /* the original error matters more */ }
+        return scope.AfterRollback;
+    }
+
+    private void End(WriteScope scope)
+    {
+        scope.Transaction.Dispose();
+        _scope.Value = null;
+    }
+
+    private static void RunAll(List<Action>? actions)
+    {
+        if (actions == null) return;
+        foreach (var a in actions) a();
     }
 
     public void AfterCommit(Action action)
@@ -136,18 +201,22 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
     /// <summary>Runs a statement outside any transaction (e.g. VACUUM, PRAGMA), on the writer.</summary>
     public void ExecuteRaw(string sql)
     {
-        lock (_writeLock) Exec(_writer, sql);
+        _writeLock.Wait();
+        try { Exec(_writer, sql); }
+        finally { _writeLock.Release(); }
     }
 
     public void Dispose()
     {
         if (_disposed) return;
-        lock (_writeLock)
+        _writeLock.Wait();
+        try
         {
             _disposed = true;
             while (_readers.TryTake(out var r)) r.Dispose();
             try { Exec(_writer, "PRAGMA wal_checkpoint(TRUNCATE);"); } catch { /* best effort on shutdown */ }
             _writer.Dispose();
         }
+        finally { _writeLock.Release(); }
     }
 }

@@ -58,7 +58,7 @@ public static partial class DateTimeText
         text = text.Trim();
         if (text == "") return false;
         // .NET reads at most 7 fraction digits; Go may print 9.
-        text = LongFraction().Replace(text, m => m.Value[..8]);
+        text = LongFraction().Replace(text, m => m.Value[..7]);
         // "+0200" offsets and a trailing zone abbreviation (Go's default time text) are not .NET format elements.
         text = TrailingZoneName().Replace(text, "");
         text = CompactOffset().Replace(text, m => m.Groups[1].Value + ":" + m.Groups[2].Value);

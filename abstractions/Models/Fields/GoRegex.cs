@@ -34,6 +34,7 @@ public static partial class GoRegex
     /// <summary>Searches <paramref name="input"/> for the pattern (unanchored, like Go's MatchString). Invalid patterns never match.</summary>
     public static bool IsMatch(string pattern, string input)
     {
+        if (Cache.Count > 1000) Cache.Clear(); // patterns come from field settings; keep the cache bounded anyway
         var regex = Cache.GetOrAdd(pattern, p => Check(p) == null ? new Regex(Translate(p), RegexOptions.CultureInvariant, MatchTimeout) : null);
         if (regex == null) return false;
         try

@@ -42,4 +42,19 @@ public static class MultiValue
         if (multiple) return new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
         return JsonValue.Create(values.Count > 0 ? values[^1] : "");
     }
+
+    /// <summary>The "name+" modifier: the current values followed by the added ones.</summary>
+    public static object Append(object? current, object? added, bool multiple) =>
+        Normalize(Items(current).Concat(RawValue.ToUniqueStrings(added)).ToList(), multiple);
+
+    /// <summary>The "+name" modifier: the added values followed by the current ones.</summary>
+    public static object Prepend(object? current, object? added, bool multiple) =>
+        Normalize(RawValue.ToUniqueStrings(added).Concat(Items(current)).ToList(), multiple);
+
+    /// <summary>The "name-" modifier: the current values without the removed ones.</summary>
+    public static object Subtract(object? current, object? removed, bool multiple)
+    {
+        var drop = RawValue.ToUniqueStrings(removed).ToHashSet(StringComparer.Ordinal);
+        return Normalize(Items(current).Where(v => !drop.Contains(v)).ToList(), multiple);
+    }
 }

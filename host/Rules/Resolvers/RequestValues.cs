@@ -62,7 +62,7 @@ internal static class RequestValues
         JsonValue jv => jv.GetValueKind() switch
         {
             JsonValueKind.String => jv.GetValue<string>(),
-            JsonValueKind.Number => jv.GetValue<double>(),
+            JsonValueKind.Number => double.Parse(jv.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Null => null,

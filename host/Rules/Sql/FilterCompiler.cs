@@ -17,13 +17,13 @@ public sealed class FilterCompiler
     private readonly ComparisonSqlBuilder _comparisons;
 
     /// <param name="placeholders">Values for <c>{:name}</c> placeholders.</param>
-    /// <param name="now">The instant the date macros refer to (default: the current time).</param>
+    /// <param name="now">The instant the date macros refer to (default: <see cref="SqlScope.Now"/>).</param>
     public FilterCompiler(IFieldResolver resolver, SqlScope scope, IReadOnlyDictionary<string, object?>? placeholders = null, DateTimeOffset? now = null)
     {
         _resolver = resolver;
         _scope = scope;
         _placeholders = placeholders ?? SqlFragment.NoParameters;
-        _now = now ?? DateTimeOffset.UtcNow;
+        _now = now ?? scope.Now;
         _comparisons = new ComparisonSqlBuilder(scope);
     }
 

@@ -70,9 +70,18 @@ internal static class FilterFunctions
     private static ResolvedOperand Combine(IEnumerable<ResolvedOperand> args)
     {
         var list = args.ToList();
+        // argument post-processing (e.g. :changed expansions) applies to the whole comparison
+        Func<SqlFragment, SqlFragment>? afterBuild = null;
+        foreach (var a in list.Where(a => a.AfterBuild != null))
+        {
+            var previous = afterBuild;
+            var next = a.AfterBuild!;
+            afterBuild = previous == null ? next : f => next(previous(f));
+        }
         return new ResolvedOperand
         {
             Sql = "",
+            AfterBuild = afterBuild,
             Parameters = SqlFragment.Merge(list.Select(a => a.Parameters).ToArray()),
             Joins = list.SelectMany(a => a.Joins).ToList(),
             Constraints = list.SelectMany(a => a.Constraints).ToList(),

@@ -30,21 +30,32 @@ public sealed class SearchQuery
     /// <summary>Values for <c>{:name}</c> placeholders in the filters.</summary>
     public IReadOnlyDictionary<string, object?>? Placeholders { get; set; }
 
-    /// <summary>The instant for date macros (default: now).</summary>
-    public DateTimeOffset? Now { get; set; }
+    /// <summary>The instant for date macros (default: when the query was created).</summary>
+    public DateTimeOffset Now
+    {
+        get => Scope.Now;
+        set => Scope.Now = value;
+    }
 
     /// <summary>ANDs the filter to the search. Throws <see cref="FilterException"/> when invalid.</summary>
     public SearchQuery Where(string filter, FilterLimits? limits = null) => Where(FilterParser.Parse(filter, limits));
 
     public SearchQuery Where(FilterNode filter)
     {
-        var compiled = new FilterCompiler(_resolver, Scope, Placeholders, Now).Compile(filter);
+        var compiled = new FilterCompiler(_resolver, Scope, Placeholders).Compile(filter);
         _joins.Add(compiled);
         _conditions.Add(compiled.Where);
         return this;
     }
 
-    /// <summary>Adds a raw condition built by the caller (e.g. an id match); its parameter names must not start with "p".</summary>
+    /// <summary>Limits the search to the record with <paramref name="id"/>.</summary>
+    public SearchQuery WhereId(string id)
+    {
+        var p = Scope.Parameter(id);
+        return WhereRaw(p with { Sql = $"{SqlName.Column(Alias, "id")} = {p.Sql}" });
+    }
+
+    /// <summary>Adds a condition built by the caller; take its parameter names from <see cref="Scope"/> so they stay unique.</summary>
     public SearchQuery WhereRaw(SqlFragment condition)
     {
         _conditions.Add(condition);

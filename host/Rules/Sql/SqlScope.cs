@@ -9,6 +9,9 @@ public sealed class SqlScope
     private int _params;
     private int _aliases;
 
+    /// <summary>The instant the date macros of every expression in the statement refer to.</summary>
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
     /// <summary>A fresh parameter name (without "@").</summary>
     public string NewParameter() => "p" + _params++;
 

@@ -17,7 +17,7 @@ internal sealed class SqliteTestDb : IDisposable
     }
 
     public List<string> Ids(SearchSql sql)
-        => Connection.Query<string>(sql.SelectSql(SqlName.Column(sql.Alias, "id")), ToDapper(sql.Parameters)).ToList();
+        => Connection.Query<string>(sql.SelectSql(SqlName.Column(sql.Alias, "id")), sql.Parameters).ToList();
 
     public long Count(SearchSql sql) => Connection.ExecuteScalar<long>(sql.CountSql(), ToDapper(sql.Parameters));
 
