@@ -62,6 +62,7 @@ public static class ServeCommand
             var web = SatchelServer.Build(app, plugins, options);
             var started = app;
             started.Hooks.OnBootstrap.Trigger(new BootstrapEvent(started), _ => started.Bootstrap());
+            // Bootstrap applied the system migrations; the plugins' pending ones run before serving.
             if (new MigrationRunner(started, SystemMigrations.WithPlugins(plugins)).Up().Count > 0) started.Reload();
             started.Hooks.OnServe.Trigger(new ServeEvent(started, web), _ => { });
             Console.WriteLine($"Server started at http://{options.Http}");
