@@ -9,6 +9,7 @@ public static class CoreRoutes
     public static void Map(WebApplication web)
     {
         HealthApi.Map(web);
+        SettingsApi.Map(web);
         RecordAuthApi.Map(web);
         RecordAuthMethodsApi.Map(web);
     }
