@@ -9,12 +9,12 @@ public static class CoreRoutes
     public static void Map(WebApplication web)
     {
         HealthApi.Map(web);
+        CollectionsApi.Map(web);
+        SettingsApi.Map(web);
         RecordAuthApi.Map(web);
         RecordAuthMethodsApi.Map(web);
         RecordCrudApi.Map(web);
         FilesApi.Map(web);
         BatchApi.Map(web);
-        CollectionsApi.Map(web);
-        SettingsApi.Map(web);
     }
 }
