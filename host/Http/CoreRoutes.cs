@@ -12,5 +12,6 @@ public static class CoreRoutes
         RecordAuthApi.Map(web);
         RecordAuthMethodsApi.Map(web);
         RecordCrudApi.Map(web);
+        CollectionsApi.Map(web);
     }
 }
