@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Satchel.Models;
+using Satchel.Models.Fields;
 
 namespace Satchel.Records;
 
@@ -16,7 +17,8 @@ public static class RecordJson
         foreach (var field in record.Collection.Fields)
         {
             if (field.Hidden && !record.ShowHiddenFields) continue;
-            export[field.Name] = field.ToJson(record.Get(field.Name));
+            // a password reads as "" once saved (PocketBase keeps no plain text); its hash never leaves
+            export[field.Name] = field is PasswordField ? "" : field.ToJson(record.Get(field.Name));
         }
 
         if (record.Collection.IsAuth)

@@ -48,7 +48,7 @@ public class RecordExpandTests(RecordsServer server) : IClassFixture<RecordsServ
     [Fact]
     public async Task Nested_relations_expand_level_by_level()
     {
-        var answer = await _api.Get(One("demo5", "qjeql998mtp1azp", "expand=rel_one.self_rel_one,rel_many"));
+        var answer = await _api.Get(One("demo5", "qjeql998mtp1azp", "expand=rel_one.self_rel_one,rel_many"), Superuser);
         Assert.Equal(200, answer.Status);
         var relOne = answer.Json["expand"]!["rel_one"]!;
         Assert.Equal("i9naidtvr6qsgb4", relOne["id"]!.GetValue<string>());
@@ -119,7 +119,7 @@ public class RecordExpandTests(RecordsServer server) : IClassFixture<RecordsServ
         Assert.Equal("i9naidtvr6qsgb4", answer.Items[0]!["expand"]!["self_rel_one"]!["id"]!.GetValue<string>());
         Assert.Equal("qzaqccwrmva4o1n", answer.Items[1]!["expand"]!["self_rel_one"]!["id"]!.GetValue<string>());
         Assert.Equal(2, answer.Items[0]!["expand"]!["self_rel_many"]!.AsArray().Count);
-        Assert.Empty(answer.Items[1]!["expand"]!.AsObject().Where(p => p.Key == "self_rel_many"));
+        Assert.False(answer.Items[1]!["expand"]!.AsObject().ContainsKey("self_rel_many"));
     }
 
     [Fact]

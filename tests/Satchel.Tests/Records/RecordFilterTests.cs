@@ -46,11 +46,11 @@ public class RecordFilterTests(RecordsServer server) : IClassFixture<RecordsServ
         => Assert.Equal(expected, await Ids(filter));
 
     [Theory]
-    [InlineData("select_many ?= 'optionC'", new[] { A })]
-    [InlineData("select_many ?!= 'optionB'", new[] { A })]
-    [InlineData("select_many ?~ 'tionC'", new[] { A })]
-    [InlineData("select_many ?!~ 'optionC'", new[] { A, B })]
-    [InlineData("rel_many ?= '4q1xlclmfloku33'", new[] { B })]
+    [InlineData("select_many:each ?= 'optionC'", new[] { A })]
+    [InlineData("select_many:each ?!= 'optionB'", new[] { A, C })]
+    [InlineData("select_many:each ?~ 'tionC'", new[] { A })]
+    [InlineData("rel_many.id ?= '4q1xlclmfloku33'", new[] { B })]
+    [InlineData("rel_many.id ?!= 'oap640cot4yru2s'", new[] { B, C })]
     [InlineData("rel_many.username ?> 'users7'", new[] { B })]
     [InlineData("rel_many.username ?>= 'users75657'", new[] { B })]
     [InlineData("rel_many.username ?< 'u'", new[] { A, B })]
@@ -59,18 +59,19 @@ public class RecordFilterTests(RecordsServer server) : IClassFixture<RecordsServ
         => Assert.Equal(expected, await Ids(filter));
 
     [Theory]
-    [InlineData("select_many = 'optionB'", new[] { B })]
+    [InlineData("select_many:each = 'optionB' && select_many:length > 0", new[] { B })]
     [InlineData("select_many:length = 2", new[] { A })]
     [InlineData("select_many:length = 0", new[] { C })]
     [InlineData("select_many:each ~ 'option'", new[] { A, B })]
-    [InlineData("text:lower = 'LOREM IPSUM':lower", new[] { C })]
+    [InlineData("text:lower = 'lorem ipsum'", new[] { C })]
+    [InlineData("select_many ~ 'optionC'", new[] { A })]
     [InlineData("text:lower = 'test2'", new[] { B })]
     public async Task All_of_semantics_and_modifiers(string filter, string[] expected)
         => Assert.Equal(expected, await Ids(filter));
 
     [Theory]
     [InlineData("rel_one.text = 'test'", new[] { B })]
-    [InlineData("rel_one.rel_one.id = ''", new[] { B })]
+    [InlineData("rel_one.rel_one.id = '' && rel_one != ''", new[] { B })]
     [InlineData("demo1_via_rel_one.text ?= 'test2'", new[] { A })]
     [InlineData("@collection.demo2.title ?= text", new[] { B })]
     [InlineData("@request.auth.collectionName = '_superusers'", new[] { A, B, C })]

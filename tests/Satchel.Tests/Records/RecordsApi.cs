@@ -57,6 +57,14 @@ public sealed class RecordsApi(HttpClient client)
         return answer.Json["token"]!.GetValue<string>();
     }
 
+    /// <summary>A token for any auth record, made by a superuser impersonating it.</summary>
+    public async Task<string> Impersonate(string collection, string id)
+    {
+        var answer = await Post($"/api/collections/{collection}/impersonate/{id}", new { }, Fixture.Superuser);
+        if (answer.Status != 200) throw new InvalidOperationException($"impersonating {collection}/{id} failed: {answer}");
+        return answer.Json["token"]!.GetValue<string>();
+    }
+
     private static HttpContent? Content(object? body) => body switch
     {
         null => null,
