@@ -9,5 +9,6 @@ public static class CoreRoutes
     public static void Map(WebApplication web)
     {
         HealthApi.Map(web);
+        SettingsApi.Map(web);
     }
 }
