@@ -26,7 +26,8 @@ public sealed class MigrationRunner(IApp app, MigrationList list)
                 if (done.Contains(m.File)) continue;
                 try { m.Up(app); }
                 catch (Exception e) { throw new MigrationException($"failed to apply migration {m.File}: {e.Message}", e); }
-                c.Execute($"INSERT INTO {Table} (file, applied) VALUES (@file, @applied)", new { file = m.File, applied = NowUnixMicro() }, tx);
+                // A migration may record itself (e.g. the init one records PocketBase's names for a fresh schema).
+                c.Execute($"INSERT OR REPLACE INTO {Table} (file, applied) VALUES (@file, @applied)", new { file = m.File, applied = NowUnixMicro() }, tx);
                 applied.Add(m.File);
             }
         });

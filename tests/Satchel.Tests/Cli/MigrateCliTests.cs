@@ -72,7 +72,9 @@ public sealed class MigrateCliTests : IDisposable
         Assert.Contains("The _migrations table was synced with the available migrations.", r.Stdout);
         var left = DataDb.AppliedMigrations(fixture.Path);
         Assert.Contains("1640988000_init.go", left);
+        Assert.Contains("1717233556_v0.23_migrate.go", left);
         Assert.DoesNotContain("1691747913_resave_views.go", left);
+        Assert.DoesNotContain("1726224305_updated_users.js", left);
     }
 
     [Theory]

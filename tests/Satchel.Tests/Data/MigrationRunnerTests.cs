@@ -63,6 +63,28 @@ public sealed class MigrationRunnerTests : IDisposable
     }
 
     [Fact]
+    public void A_migration_that_records_itself_is_still_applied_once()
+    {
+        var list = new MigrationList(new[]
+        {
+            new Migration("1700000001_a.cs", app => app.Db.Write((c, tx) =>
+                c.Execute("INSERT INTO _migrations (file, applied) VALUES ('1700000001_a.cs', 1)", transaction: tx))),
+        });
+
+        Assert.Equal(new[] { "1700000001_a.cs" }, new MigrationRunner(_app, list).Up());
+        Assert.True(History()["1700000001_a.cs"] > 1);
+    }
+
+    [Fact]
+    public void A_fresh_data_dir_records_PocketBase_system_migrations_so_history_sync_keeps_them()
+    {
+        var runner = new MigrationRunner(_app, SystemMigrations.List());
+        Assert.Empty(runner.Pending());
+        runner.HistorySync();
+        Assert.Contains("1778828400_normalize_indexes.go", History().Keys);
+    }
+
+    [Fact]
     public void Up_skips_migrations_already_applied()
     {
         var runs = 0;

