@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Satchel.Core;
 using Satchel.Errors;
+using Satchel.Http.RateLimit;
+using Satchel.Mail;
 using Satchel.Plugins;
 
 namespace Satchel.Http;
 
 /// <summary>
 /// Builds the web server: Kestrel on the --http address, Autofac with the plugins' modules,
-/// the middleware chain (errors → CORS → auth loading) and every core and plugin route.
+/// the middleware chain (errors → CORS → auth loading → routing → rate limit) and every core
+/// and plugin route.
 /// </summary>
 public static class SatchelServer
 {
@@ -35,12 +38,15 @@ public static class SatchelServer
         builder.Services.AddRouting();
         builder.Services.AddCors();
 
+        var rateLimiter = new RateLimiter(app);
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Host.ConfigureContainer<ContainerBuilder>(c =>
         {
             c.RegisterInstance(app).As<IApp>().AsSelf().ExternallyOwned();
             c.RegisterInstance(app.Tokens).As<Satchel.Auth.IAuthTokens>();
             c.RegisterInstance(app.Hooks);
+            c.RegisterInstance(app.RecordMails).As<IRecordMailer>();
+            c.RegisterInstance(rateLimiter).As<IRateLimiter>().AsSelf();
             foreach (var p in plugins)
             {
                 try { p.Instance.Register(c, new PluginOptions(p.Entry.Options)); }
@@ -49,6 +55,10 @@ public static class SatchelServer
         });
 
         var web = builder.Build();
+        // The mail plugin's transport (if one is enabled) is what app.Mailer delivers through.
+        app.MailTransport = web.Services.GetService<IMailer>();
+        app.MailLog = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Satchel.Mail");
+
         web.UseMiddleware<ErrorMiddleware>();
         web.UseCors(cors =>
         {
@@ -57,6 +67,7 @@ public static class SatchelServer
         });
         web.UseMiddleware<AuthLoadingMiddleware>();
         web.UseRouting();
+        web.UseMiddleware<RateLimitMiddleware>();
 
         CoreRoutes.Map(web);
         foreach (var p in plugins)
