@@ -35,17 +35,14 @@ public static class MimeMessageFactory
             body.Attachments.Add(attachment.Name, attachment.OpenRead(), ContentTypeOf(attachment));
         mime.Body = body.ToMessageBody();
 
+        // A Message-ID on the sender's domain unless the caller gave one (MimeKit's default names this machine).
+        var at = message.From.Address.LastIndexOf('@');
+        mime.MessageId = MimeUtils.GenerateMessageId(at >= 0 ? message.From.Address[(at + 1)..] : "localhost");
         foreach (var (name, value) in message.Headers)
         {
             if (name.Equals("Message-ID", StringComparison.OrdinalIgnoreCase)) mime.MessageId = value.Trim().Trim('<', '>');
             // Line breaks in a value would start new headers.
             else mime.Headers.Replace(name, value.ReplaceLineEndings(" "));
-        }
-        if (string.IsNullOrEmpty(mime.MessageId))
-        {
-            var at = message.From.Address.LastIndexOf('@');
-            var domain = at >= 0 ? message.From.Address[(at + 1)..] : "localhost";
-            mime.MessageId = MimeUtils.GenerateMessageId(domain);
         }
         return mime;
     }
