@@ -71,7 +71,7 @@ public static class ServeCommand
             started.Hooks.OnTerminate.Trigger(new TerminateEvent(started), _ => { });
             return 0;
         }
-        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or MigrationException)
+        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or MigrationException or Settings.SettingsLoadException)
         {
             Console.Error.WriteLine($"Error: {e.Message}");
             return 1;
