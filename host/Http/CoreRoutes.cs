@@ -9,6 +9,7 @@ public static class CoreRoutes
     public static void Map(WebApplication web)
     {
         HealthApi.Map(web);
+        CollectionsApi.Map(web);
         SettingsApi.Map(web);
     }
 }

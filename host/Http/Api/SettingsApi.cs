@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Satchel.Errors;
 using Satchel.Files;
 using Satchel.Hooks;
+using Satchel.Records;
 using Satchel.Settings;
 
 namespace Satchel.Http.Api;
@@ -38,7 +39,7 @@ public static class SettingsApi
     {
         http.RequireSuperuser();
         var e = new SettingsListRequestEvent(app, http, app.Settings);
-        app.Hooks.OnSettingsListRequest.Trigger(e, ev => ev.Json(StatusCodes.Status200OK, SettingsJson.ToPublic(ev.Settings)));
+        app.Hooks.OnSettingsListRequest.Trigger(e, ev => ev.Json(StatusCodes.Status200OK, Answer(http, ev.Settings)));
         await RequestEventResponse.WriteAsync(e);
     }
 
@@ -59,7 +60,7 @@ public static class SettingsApi
         {
             // Validates and stores in one transaction; the new state is live once it commits.
             ev.App.RunInTransaction(() => ev.App.SaveSettings(ev.NewSettings));
-            ev.Json(StatusCodes.Status200OK, SettingsJson.ToPublic(ev.App.Settings));
+            ev.Json(StatusCodes.Status200OK, Answer(http, ev.App.Settings));
         });
         await RequestEventResponse.WriteAsync(e);
     }
@@ -120,6 +121,10 @@ public static class SettingsApi
         }
         await ApiJson.Write(http, StatusCodes.Status200OK, new Dictionary<string, string> { ["secret"] = secret });
     }
+
+    /// <summary>The masked settings, reduced to the ?fields= the client asked for.</summary>
+    private static JsonNode? Answer(HttpContext http, AppSettings settings)
+        => FieldsPicker.Pick(SettingsJson.ToPublic(settings), http.Request.Query["fields"].ToString());
 
     private static ApiException S3Failure(string detail) => ApiException.BadRequest("Failed to test the S3 filesystem. Raw error: \n" + detail);
 

@@ -48,6 +48,15 @@ public sealed class SettingsApiTests(FixtureServer fixture) : IClassFixture<Fixt
     }
 
     [Fact]
+    public async Task Get_honours_the_fields_parameter()
+    {
+        var (status, body) = await SendAsync(Client, HttpMethod.Get, "/api/settings?fields=meta.appName,batch", SuperuserToken);
+        Assert.Equal(200, status);
+        Assert.Equal(new[] { "batch", "meta" }, body!.AsObject().Select(p => p.Key).Order().ToArray());
+        Assert.Equal(new[] { "appName" }, body["meta"]!.AsObject().Select(p => p.Key).ToArray());
+    }
+
+    [Fact]
     public async Task Invalid_update_answers_nested_errors_and_changes_nothing()
     {
         var (status, body) = await SendAsync(Client, HttpMethod.Patch, "/api/settings", SuperuserToken,
