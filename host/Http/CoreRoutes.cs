@@ -11,5 +11,7 @@ public static class CoreRoutes
         HealthApi.Map(web);
         CollectionsApi.Map(web);
         SettingsApi.Map(web);
+        RecordAuthApi.Map(web);
+        RecordAuthMethodsApi.Map(web);
     }
 }
