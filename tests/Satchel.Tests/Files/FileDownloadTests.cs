@@ -4,8 +4,8 @@ using Satchel.Tests.Records;
 
 namespace Satchel.Tests.Files;
 
-/// <summary>GET /api/files/… over the fixture's stored files.</summary>
-public sealed class FileDownloadTests(FilesServer fx) : IClassFixture<FilesServer>
+/// <summary>GET /api/files/… over the fixture's stored files (on each storage backend).</summary>
+public abstract class FileDownloadTests<TServer>(TServer fx) : IClassFixture<TServer> where TServer : FilesServer
 {
     private const string Avatar = "/api/files/_pb_users_auth_/4q1xlclmfloku33/300_1SEi6Q6U72.png";
     private const string ProtectedPng = "/api/files/demo1/al1h9ijdeojtsjy/300_Jsjq7RdBgA.png";
@@ -31,7 +31,7 @@ public sealed class FileDownloadTests(FilesServer fx) : IClassFixture<FilesServe
         Assert.NotNull(res.Headers.ETag);
         Assert.NotNull(res.Content.Headers.LastModified);
         var bytes = await res.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new FileInfo(Path.Combine(fx.Server.DataDir, "storage", "_pb_users_auth_", "4q1xlclmfloku33", "300_1SEi6Q6U72.png")).Length, bytes.Length);
+        Assert.Equal(await fx.Storage.SizeAsync("_pb_users_auth_/4q1xlclmfloku33/300_1SEi6Q6U72.png"), bytes.Length);
     }
 
     [Fact]
@@ -157,3 +157,7 @@ public sealed class FileDownloadTests(FilesServer fx) : IClassFixture<FilesServe
         return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '=')));
     }
 }
+
+public sealed class LocalFileDownloadTests(LocalFilesServer fx) : FileDownloadTests<LocalFilesServer>(fx);
+
+public sealed class S3FileDownloadTests(S3FilesServer fx) : FileDownloadTests<S3FilesServer>(fx);

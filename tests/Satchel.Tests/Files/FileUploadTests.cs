@@ -4,8 +4,8 @@ using Satchel.Tests.Records;
 
 namespace Satchel.Tests.Files;
 
-/// <summary>Uploading, replacing and removing record files through the records API.</summary>
-public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
+/// <summary>Uploading, replacing and removing record files through the records API (on each storage backend).</summary>
+public abstract class FileUploadTests<TServer>(TServer fx) : IClassFixture<TServer> where TServer : FilesServer
 {
     private const string NamePattern = @"^[a-z0-9_]+_[a-z0-9]{10}\.[a-zA-Z0-9]+$";
     private RecordsApi Api => fx.Api;
@@ -30,11 +30,11 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
         Assert.Matches(@"^report_2024_[a-z0-9]{10}\.txt$", names[0]);
         Assert.Matches(@"^notes_[a-z0-9]{10}\.md$", names[1]);
 
-        var dir = fx.RecordDir(FileFixture.Demo3Id, created.Str("id")!);
-        Assert.Equal("first", await File.ReadAllTextAsync(Path.Combine(dir, names[0])));
-        var attrs = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir, names[0]) + ".attrs"))!;
-        Assert.Equal("text/plain; charset=utf-8", (string?)attrs["user.content_type"]);
-        Assert.Equal("Report 2024.txt", (string?)attrs["user.metadata"]!["original-filename"]);
+        var dir = FilesServer.RecordDir(FileFixture.Demo3Id, created.Str("id")!);
+        Assert.Equal("first", await fx.Storage.ReadTextAsync(dir + names[0]));
+        var (type, metadata) = (await fx.Storage.DescribeAsync(dir + names[0]))!.Value;
+        Assert.Equal("text/plain; charset=utf-8", type);
+        Assert.Equal("Report 2024.txt", metadata["original-filename"]);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
         var created = await CreateDemo3(("a.txt", "a"), ("b.txt", "b"));
         var id = created.Str("id")!;
         var (a, b) = (Names(created)[0], Names(created)[1]);
-        var dir = fx.RecordDir(FileFixture.Demo3Id, id);
+        var dir = FilesServer.RecordDir(FileFixture.Demo3Id, id);
 
         // The body keeps "a" by naming it; "b" goes.
         var keep = RecordsApi.Form(("files", a));
@@ -71,14 +71,14 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
         Assert.Equal(200, kept.Status);
         Assert.Equal(a, Names(kept)[0]);
         Assert.StartsWith("third_", Names(kept)[1]);
-        Assert.False(File.Exists(Path.Combine(dir, b)));
+        Assert.False(await fx.Storage.RemainsAsync(dir + b));
 
         // Without the names, the new file replaces everything.
         var replace = RecordsApi.Form();
         RecordsApi.AddFile(replace, "files", "fourth.txt", "d");
         var replaced = await Api.Patch(Fixture.One("demo3", id), replace, Fixture.Superuser);
         Assert.StartsWith("fourth_", Assert.Single(Names(replaced)));
-        Assert.False(File.Exists(Path.Combine(dir, a)));
+        Assert.False(await fx.Storage.RemainsAsync(dir + a));
     }
 
     [Fact]
@@ -87,19 +87,18 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
         var created = await CreateDemo3(("keep.txt", "k"), ("drop.txt", "d"));
         var id = created.Str("id")!;
         var (keep, drop) = (Names(created)[0], Names(created)[1]);
-        var dir = fx.RecordDir(FileFixture.Demo3Id, id);
+        var dir = FilesServer.RecordDir(FileFixture.Demo3Id, id);
 
         var subtracted = await Api.Patch(Fixture.One("demo3", id), new Dictionary<string, object> { ["files-"] = new[] { drop } }, Fixture.Superuser);
         Assert.Equal(200, subtracted.Status);
         Assert.Equal([keep], Names(subtracted));
-        Assert.False(File.Exists(Path.Combine(dir, drop)));
-        Assert.False(File.Exists(Path.Combine(dir, drop + ".attrs")));
-        Assert.True(File.Exists(Path.Combine(dir, keep)));
+        Assert.False(await fx.Storage.RemainsAsync(dir + drop));
+        Assert.True(await fx.Storage.ExistsAsync(dir + keep));
 
         var cleared = await Api.Patch(Fixture.One("demo3", id), new { files = Array.Empty<string>() }, Fixture.Superuser);
         Assert.Equal(200, cleared.Status);
         Assert.Empty(Names(cleared));
-        Assert.False(File.Exists(Path.Combine(dir, keep)));
+        Assert.False(await fx.Storage.RemainsAsync(dir + keep));
     }
 
     [Fact]
@@ -110,7 +109,7 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
         var created = await Api.Post(Fixture.List("demo5"), form, Fixture.Superuser);
         Assert.Equal(200, created.Status);
         var first = created.Str("file")!;
-        var dir = fx.RecordDir(FileFixture.Demo5Id, created.Str("id")!);
+        var dir = FilesServer.RecordDir(FileFixture.Demo5Id, created.Str("id")!);
 
         var update = RecordsApi.Form();
         RecordsApi.AddFile(update, "file", "two.txt", "2");
@@ -119,8 +118,8 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
         var second = updated.Str("file")!;
 
         Assert.StartsWith("two_", second);
-        Assert.False(File.Exists(Path.Combine(dir, first)));
-        Assert.Equal("2", await File.ReadAllTextAsync(Path.Combine(dir, second)));
+        Assert.False(await fx.Storage.RemainsAsync(dir + first));
+        Assert.Equal("2", await fx.Storage.ReadTextAsync(dir + second));
     }
 
     [Fact]
@@ -174,12 +173,12 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
     public async Task Deleting_a_record_removes_its_files()
     {
         var created = await CreateDemo3(("a.txt", "a"));
-        var dir = fx.RecordDir(FileFixture.Demo3Id, created.Str("id")!);
-        Assert.True(Directory.Exists(dir));
+        var dir = FilesServer.RecordDir(FileFixture.Demo3Id, created.Str("id")!);
+        Assert.True(await fx.Storage.FolderRemainsAsync(dir));
 
         var deleted = await Api.Delete(Fixture.One("demo3", created.Str("id")!), Fixture.Superuser);
         Assert.Equal(204, deleted.Status);
-        Assert.False(Directory.Exists(dir));
+        Assert.False(await fx.Storage.FolderRemainsAsync(dir));
     }
 
     [Fact]
@@ -195,7 +194,11 @@ public sealed class FileUploadTests(FilesServer fx) : IClassFixture<FilesServer>
         var answer = await Api.Patch(Fixture.One("demo3", id), form, Fixture.Superuser);
         Assert.Equal(400, answer.Status);
 
-        var dir = fx.RecordDir(FileFixture.Demo3Id, id);
-        Assert.Equal([name], Directory.GetFiles(dir).Select(Path.GetFileName).Where(n => !n!.EndsWith(".attrs")).ToArray());
+        var dir = FilesServer.RecordDir(FileFixture.Demo3Id, id);
+        Assert.Equal([dir + name], await fx.Storage.KeysAsync(dir));
     }
 }
+
+public sealed class LocalFileUploadTests(LocalFilesServer fx) : FileUploadTests<LocalFilesServer>(fx);
+
+public sealed class S3FileUploadTests(S3FilesServer fx) : FileUploadTests<S3FilesServer>(fx);
