@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: builds the solution once (Release), runs the xunit suite, then the PocketBase
-# JS SDK suite (tests/sdk) against the built host. Ends with one line "N passed, M failed" and
-# exits non-zero when anything failed.
+# Runs every test: builds the solution once (Release), installs the S3 test server (tests/s3), runs
+# the xunit suite, then the PocketBase JS SDK suite (tests/sdk) against the built host. Ends with
+# one line "N passed, M failed" and exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +15,13 @@ failed=0
 
 echo "== build"
 if ! dotnet build Satchel.slnx -c "$CONFIG" -nologo -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+echo "== S3 test server (tests/s3)"
+# The S3 storage tests start s3rver from here.
+if ! (cd tests/s3 && npm ci --no-audit --no-fund --loglevel=error); then
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -56,7 +56,8 @@ public sealed class SettingsApiUpdateTests
     [Fact]
     public async Task S3_test_of_an_enabled_storage_without_an_s3_plugin_says_so()
     {
-        await using var server = await RunningServer.StartAsync(new ServerOptions { FromFixture = true });
+        var withoutS3 = new PluginsFile().AddHostPlugin("files-local");
+        await using var server = await RunningServer.StartAsync(new ServerOptions { FromFixture = true, Plugins = withoutS3 });
         var (status, _) = await SendAsync(server.Client, HttpMethod.Patch, "/api/settings", SuperuserToken,
             """{"s3":{"enabled":true,"bucket":"b","region":"r","endpoint":"https://s3.example.com","accessKey":"k","secret":"s"}}""");
         Assert.Equal(200, status);
