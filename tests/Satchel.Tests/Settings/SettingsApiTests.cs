@@ -118,15 +118,6 @@ public sealed class SettingsApiTests(FixtureServer fixture) : IClassFixture<Fixt
     }
 
     [Fact]
-    public async Task Test_email_without_a_mail_sender_is_an_honest_400()
-    {
-        var (status, body) = await SendAsync(Client, HttpMethod.Post, "/api/settings/test/email", SuperuserToken,
-            """{"email":"test@example.com","template":"verification"}""");
-        Assert.Equal(400, status);
-        Assert.Contains("no mail sender plugin is loaded", (string?)body!["message"]);
-    }
-
-    [Fact]
     public async Task Apple_secret_validates_and_generates()
     {
         var (status, body) = await SendAsync(Client, HttpMethod.Post, "/api/settings/apple/generate-client-secret", SuperuserToken, "{}");
