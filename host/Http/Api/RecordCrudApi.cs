@@ -97,6 +97,7 @@ public static class RecordCrudApi
         var target = FindCollection(app, collection);
         if (target.IsView) throw ApiException.BadRequest(UnsupportedType);
 
+        RecordBodyLimit.Apply(http, target);
         var body = await http.ReadBodyAsync();
         var submitted = RequestInfoFactory.From(http);
         var isSuperuser = submitted.IsSuperuser;
@@ -138,6 +139,7 @@ public static class RecordCrudApi
         var target = FindCollection(app, collection);
         if (target.IsView) throw ApiException.BadRequest(UnsupportedType);
 
+        RecordBodyLimit.Apply(http, target);
         var body = await http.ReadBodyAsync();
         var submitted = RequestInfoFactory.From(http);
         var isSuperuser = submitted.IsSuperuser;

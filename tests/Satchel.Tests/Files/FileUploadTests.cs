@@ -135,6 +135,51 @@ public abstract class FileUploadTests<TServer>(TServer fx) : IClassFixture<TServ
     }
 
     [Fact]
+    public async Task Files_beyond_the_default_body_limit_upload_when_the_field_allows_them()
+    {
+        // 32 MiB + 50 MiB for the one file: a 40 MiB file fits, a 45 MiB body for a 10 MiB field doesn't.
+        var name = "big_" + Guid.NewGuid().ToString("N")[..8];
+        var collection = await Api.Post("/api/collections", new
+        {
+            name,
+            type = "base",
+            fields = new object[]
+            {
+                new { name = "doc", type = "file", maxSize = 50 << 20, maxSelect = 1 },
+                new { name = "small", type = "file", maxSize = 10 << 20, maxSelect = 1 },
+            },
+        }, Fixture.Superuser);
+        Assert.True(collection.Status == 200, collection.ToString());
+
+        var content = new byte[40 << 20];
+        Random.Shared.NextBytes(content);
+        var form = RecordsApi.Form();
+        form.Add(FilesServer.File(content), "doc", "big.bin");
+        var created = await Api.Post(Fixture.List(name), form, Fixture.Superuser);
+        Assert.True(created.Status == 200, created.ToString());
+        var key = FilesServer.RecordDir(collection.Str("id")!, created.Str("id")!) + created.Str("doc");
+        Assert.Equal(content.Length, await fx.Storage.SizeAsync(key));
+
+        // The limit counts every file field: 32 + 50 + 10 MiB. A longer body is refused as soon as
+        // its headers arrive (so it's sent by hand: HttpClient would fail on the closed upload instead).
+        Assert.Equal(413, await StatusOfDeclaredLength(Fixture.List(name), (92L << 20) + 1));
+    }
+
+    /// <summary>The status answered to a multipart request declaring <paramref name="length"/> bytes of which only a few are sent.</summary>
+    private async Task<int> StatusOfDeclaredLength(string path, long length)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", fx.Server.Port);
+        var stream = tcp.GetStream();
+        var head = $"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: {Fixture.Superuser}\r\n" +
+            $"Content-Type: multipart/form-data; boundary=x\r\nContent-Length: {length}\r\n\r\n--x\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var status = await new StreamReader(stream).ReadLineAsync(timeout.Token);
+        return int.Parse(status!.Split(' ')[1]);
+    }
+
+    [Fact]
     public async Task The_type_is_checked_from_the_content_not_the_declared_type()
     {
         var form = RecordsApi.Form();
