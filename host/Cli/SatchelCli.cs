@@ -17,7 +17,9 @@ public static class SatchelCli
             Console.Error.WriteLine($"Error: {parsed.Errors[0].Message} (see --help)");
             return 2;
         }
-        return await parsed.InvokeAsync();
+        // Termination signals are left to the web host, which stops accepting connections, lets
+        // in-flight requests finish and returns, so the databases are closed cleanly.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
     public static RootCommand BuildRoot()
@@ -28,6 +30,8 @@ public static class SatchelCli
         root.Options.Add(GlobalOptions.EncryptionEnv);
         root.Options.Add(GlobalOptions.Plugins);
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(SuperuserCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
         return root;
     }
 }

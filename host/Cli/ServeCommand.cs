@@ -1,12 +1,17 @@
 using System.CommandLine;
 using Satchel.Core;
+using Satchel.Data.Migrations;
 using Satchel.Hooks;
 using Satchel.Http;
 using Satchel.Plugins;
 
 namespace Satchel.Cli;
 
-/// <summary>`serve`: opens pb_data, loads the plugins and runs the web server until SIGINT/SIGTERM.</summary>
+/// <summary>
+/// `serve`: opens pb_data, loads the plugins, applies pending migrations and runs the web server.
+/// On SIGINT/SIGTERM it stops accepting connections, lets in-flight requests finish (up to the
+/// host's shutdown timeout), then closes the databases (checkpointing the WAL) and exits 0.
+/// </summary>
 public static class ServeCommand
 {
     private static readonly Option<string> Http = new("--http")
@@ -50,13 +55,15 @@ public static class ServeCommand
         {
             ListenAddress.Parse(options.Http);
             var key = GlobalOptions.ResolveEncryptionKey(options.EncryptionEnv);
-            var manifest = PluginManifest.Load(options.PluginsFile ?? Path.Combine(AppContext.BaseDirectory, "plugins.json"));
+            var manifest = PluginManifest.Load(options.PluginsFile ?? PluginManifest.DefaultPath);
             var plugins = PluginHost.LoadAll(manifest);
 
             app = new SatchelApp(options.Dir, options.Dev, key);
             var web = SatchelServer.Build(app, plugins, options);
             var started = app;
             started.Hooks.OnBootstrap.Trigger(new BootstrapEvent(started), _ => started.Bootstrap());
+            // Bootstrap applied the system migrations; the plugins' pending ones run before serving.
+            if (new MigrationRunner(started, SystemMigrations.WithPlugins(plugins)).Up().Count > 0) started.Reload();
             started.Hooks.OnServe.Trigger(new ServeEvent(started, web), _ => { });
             Console.WriteLine($"Server started at http://{options.Http}");
             Console.WriteLine($"├─ REST API:  http://{options.Http}/api/");
@@ -64,7 +71,7 @@ public static class ServeCommand
             started.Hooks.OnTerminate.Trigger(new TerminateEvent(started), _ => { });
             return 0;
         }
-        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException)
+        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or MigrationException)
         {
             Console.Error.WriteLine($"Error: {e.Message}");
             return 1;

@@ -1,6 +1,7 @@
 using Satchel.Auth;
 using Satchel.Collections;
 using Satchel.Data;
+using Satchel.Data.Migrations;
 using Satchel.Errors;
 using Satchel.Hooks;
 using Satchel.Models;
@@ -48,10 +49,16 @@ public sealed class SatchelApp : IApp, IDisposable
     public RecordSaver RecordSaver { get; }
     public CollectionSaver CollectionSaver { get; }
 
-    /// <summary>Creates or upgrades the schema and loads collections and settings.</summary>
+    /// <summary>Creates or upgrades the schema (the pending system migrations) and loads collections and settings.</summary>
     public void Bootstrap()
     {
-        SystemSchema.Apply(this);
+        new MigrationRunner(this, SystemMigrations.List()).Up();
+        Reload();
+    }
+
+    /// <summary>Rereads collections and settings, e.g. after migrations changed them behind the caches.</summary>
+    public void Reload()
+    {
         Collections.Reload();
         SettingsStore.Load();
     }

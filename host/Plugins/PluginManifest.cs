@@ -15,6 +15,9 @@ public sealed class PluginManifest
     public required string FilePath { get; init; }
     public required IReadOnlyList<PluginEntry> Entries { get; init; }
 
+    /// <summary>The plugins.json beside satchel.dll, used when --plugins is not given.</summary>
+    public static string DefaultPath => System.IO.Path.Combine(AppContext.BaseDirectory, "plugins.json");
+
     public static PluginManifest Load(string path)
     {
         if (!File.Exists(path)) throw new PluginLoadException("plugins.json", $"file not found: {path}");

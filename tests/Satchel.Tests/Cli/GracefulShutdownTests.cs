@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Satchel.Tests.Support;
+
+namespace Satchel.Tests.Cli;
+
+/// <summary>SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the databases, exit 0.</summary>
+public sealed class GracefulShutdownTests
+{
+    [Theory]
+    [InlineData(Signals.SIGTERM)]
+    [InlineData(Signals.SIGINT)]
+    public async Task An_in_flight_request_completes_and_the_process_exits_0(int signal)
+    {
+        await using var server = await RunningServer.StartAsync(new ServerOptions
+        {
+            Plugins = new PluginsFile().AddTestPlugin("probe"),
+        });
+
+        var slow = server.Client.GetAsync("/probe/sleep?ms=1500");
+        await WaitUntil(() => server.Stdout.Text.Contains("probe: sleeping"), TimeSpan.FromSeconds(10));
+
+        server.Signal(signal);
+        await Task.Delay(300);
+
+        // New connections are refused while the slow request is still being served.
+        using (var fresh = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromSeconds(2) })
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => fresh.GetAsync("/api/health"));
+        }
+        Assert.False(slow.IsCompleted, "the slow request ended before the server stopped accepting");
+
+        using var response = await slow;
+        Assert.Equal(200, (int)response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1500, body.GetProperty("slept").GetInt32());
+
+        Assert.Equal(0, await server.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+
+        // Disposing the databases checkpoints and removes the write-ahead log.
+        var wal = Path.Combine(server.DataDir, "data.db-wal");
+        Assert.True(!File.Exists(wal) || new FileInfo(wal).Length == 0, "data.db-wal was left with content");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met in time");
+            await Task.Delay(20);
+        }
+    }
+}
