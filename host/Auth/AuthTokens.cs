@@ -25,7 +25,8 @@ public sealed class AuthTokens(IApp app) : IAuthTokens
     {
         var options = TokenOptionsFor(record.Collection, type)
             ?? throw new InvalidOperationException($"collection {record.Collection.Name} cannot issue {type} tokens");
-        var lifetime = duration ?? TimeSpan.FromSeconds(options.Duration);
+        // A zero or negative duration falls back to the collection's setting, as in PocketBase.
+        var lifetime = duration is { } d && d > TimeSpan.Zero ? d : TimeSpan.FromSeconds(options.Duration);
         var claims = new Dictionary<string, object>
         {
             ["id"] = record.Id,

@@ -11,12 +11,8 @@ public sealed class AuthLoadingMiddleware(RequestDelegate next, IApp app)
 {
     public Task InvokeAsync(HttpContext http)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!string.IsNullOrWhiteSpace(header))
-        {
-            var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..] : header;
-            http.SetAuth(app.Tokens.FindRecordByToken(token.Trim(), TokenTypes.Auth));
-        }
+        var token = AuthHeader.Token(http);
+        if (token != "") http.SetAuth(app.Tokens.FindRecordByToken(token, TokenTypes.Auth));
         return next(http);
     }
 }

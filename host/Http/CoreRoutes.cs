@@ -9,5 +9,7 @@ public static class CoreRoutes
     public static void Map(WebApplication web)
     {
         HealthApi.Map(web);
+        RecordAuthApi.Map(web);
+        RecordAuthMethodsApi.Map(web);
     }
 }

@@ -41,6 +41,10 @@ public static class SatchelServer
             c.RegisterInstance(app).As<IApp>().AsSelf().ExternallyOwned();
             c.RegisterInstance(app.Tokens).As<Satchel.Auth.IAuthTokens>();
             c.RegisterInstance(app.Hooks);
+            c.RegisterType<CachedRequestBodyReader>().As<IRequestBodyReader>().SingleInstance();
+            c.RegisterType<ApiResponseWriter>().As<IResponseWriter>().SingleInstance();
+            c.RegisterType<Satchel.Auth.RecordRuleChecker>().As<Satchel.Auth.IRecordRuleChecker>().SingleInstance();
+            c.RegisterType<Satchel.Auth.RecordAuthResponder>().As<Satchel.Auth.IRecordAuthResponder>().SingleInstance();
             foreach (var p in plugins)
             {
                 try { p.Instance.Register(c, new PluginOptions(p.Entry.Options)); }

@@ -18,6 +18,19 @@ public static class DataDb
         return query(c);
     }
 
+    /// <summary>Runs a statement on a data.db that no server has open yet (e.g. to prepare a fixture copy).</summary>
+    public static int Execute(string dataDir, string sql, object? param = null)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDir, "data.db"),
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        c.Open();
+        return c.Execute(sql, param);
+    }
+
     public static bool HasTable(string dataDir, string table)
         => Query(dataDir, c => c.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=@table", new { table })) > 0;
 

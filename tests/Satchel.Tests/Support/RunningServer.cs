@@ -81,6 +81,7 @@ public sealed class RunningServer : IAsyncDisposable
             {
                 Directory.CreateDirectory(dataDir);
             }
+            options.PrepareData?.Invoke(dataDir);
 
             var common = new List<string> { $"--dir={dataDir}" };
             if (options.Plugins != null) common.Add($"--plugins={options.Plugins.WriteTo(work.Path)}");

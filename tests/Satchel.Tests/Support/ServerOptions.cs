@@ -14,5 +14,8 @@ public sealed record ServerOptions
 
     public IReadOnlyList<string> ExtraArgs { get; init; } = Array.Empty<string>();
 
+    /// <summary>Changes the pb_data folder (given as its path) before the server opens it.</summary>
+    public Action<string>? PrepareData { get; init; }
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }
