@@ -11,5 +11,7 @@ public static class CoreRoutes
         HealthApi.Map(web);
         RecordAuthApi.Map(web);
         RecordAuthMethodsApi.Map(web);
+        RecordCrudApi.Map(web);
+        CollectionsApi.Map(web);
     }
 }

@@ -29,7 +29,7 @@ public static class RecordJson
         export["collectionId"] = record.Collection.Id;
         export["collectionName"] = record.Collection.Name;
 
-        if (record.Expand.Count > 0)
+        if (record.Expand.Count > 0 || record.ExportEmptyExpand)
         {
             var expand = new JsonObject();
             foreach (var (key, value) in record.Expand.OrderBy(p => p.Key, StringComparer.Ordinal))
