@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Satchel.Core;
 using Satchel.Errors;
 using Satchel.Hooks;
 using Satchel.Models;
@@ -14,10 +15,10 @@ namespace Satchel.Records;
 
 /// <summary>
 /// The host's <see cref="IRecordAccess"/>: rule checks through the rules engine (one read
-/// connection for a batch of checks) and record JSON through <see cref="RecordJson"/>,
-/// <see cref="RecordExpander"/> and <see cref="FieldsPicker"/>.
+/// connection for a batch of checks) and record JSON the way the records API renders it
+/// (<see cref="RecordEnricher"/>, <see cref="RecordJson"/>, <see cref="FieldsPicker"/>).
 /// </summary>
-public sealed class RecordAccess(IApp app) : IRecordAccess
+public sealed class RecordAccess(SatchelApp app) : IRecordAccess
 {
     /// <summary>Name of the one-row CTE that stands in for a record that is no longer stored.</summary>
     private const string ValuesTable = "_satchel_record_values";
@@ -104,28 +105,16 @@ public sealed class RecordAccess(IApp app) : IRecordAccess
     public JsonNode Present(Record record, RecordRequestInfo request, bool fromValues = false, HttpContext? http = null)
     {
         var clean = record.Clone(); // without expand or response flags: those depend on the requester
-        clean.ShowHiddenFields = request.IsSuperuser;
+        var expand = request.QueryValue("expand")?.Split(',') ?? Array.Empty<string>();
+        new RecordEnricher(app, http, ToRequestInfo(request)).Enrich(new[] { clean }, expand);
 
-        app.Hooks.OnRecordEnrich.Trigger(new RecordEnrichEvent(app, clean, request.Auth, http), e =>
-        {
-            if (request.QueryValue("expand") is { } expand)
-            {
-                var fetcher = new ViewRuleExpandFetcher(app, ToRequestInfo(request, ExpandContext));
-                RecordExpander.Expand(new[] { e.Record }, expand.Split(','), fetcher, app.FindCollectionByNameOrId);
-            }
-
-            if (e.Record.Collection.IsAuth && (SameRecord(request.Auth, e.Record) ||
-                CanAccess(e.Record, new[] { new RecordAccessCheck(e.Record.Collection.Auth?.ManageRule, request) }, fromValues)[0]))
-                e.Record.IgnoreEmailVisibility = true;
-        });
+        // The enricher finds managed records by their stored rows; a deleted record has none left.
+        if (fromValues && clean.Collection.IsAuth && !clean.IgnoreEmailVisibility &&
+            CanAccess(clean, new[] { new RecordAccessCheck(clean.Collection.Auth?.ManageRule, request) }, fromValues: true)[0])
+            clean.IgnoreEmailVisibility = true;
 
         return FieldsPicker.Pick(RecordJson.ToJson(clean), request.QueryValue("fields"))!;
     }
-
-    private static bool SameRecord(Record? a, Record b) => a != null && a.Id == b.Id && a.Collection.Id == b.Collection.Id;
-
-    /// <summary>The <c>@request.context</c> of the rules that guard expanded relations.</summary>
-    private const string ExpandContext = "expand";
 
     internal static RequestInfo ToRequestInfo(RecordRequestInfo r, string? context = null) => new()
     {
