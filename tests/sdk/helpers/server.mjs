@@ -1,6 +1,6 @@
 // Starts the built Satchel host on a free 127.0.0.1 port with a temporary pb_data, for one test file.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -45,10 +45,32 @@ export function satchel(args) {
 }
 
 /**
- * Starts a server. With `superuser` (default) a superuser is created first with
- * `satchel superuser upsert`. Returns { url, dataDir, client(), superuserClient(), stop() }.
+ * A test plugin from tests/plugins (published by the test project's build beside its assembly),
+ * for startServer's `testPlugins`.
  */
-export async function startServer({ superuser = true } = {}) {
+export function testPluginDll(name) {
+  const config = satchelDll().includes(`${join('bin', 'Release')}`) ? 'Release' : 'Debug';
+  const dll = join(repoRoot, 'tests', 'Satchel.Tests', 'bin', config, 'net10.0', 'test-plugins', name, `${name}.dll`);
+  if (!existsSync(dll)) throw new Error(`test plugin ${name} not found at ${dll}; build tests/Satchel.Tests first`);
+  return dll;
+}
+
+/** The plugins.json beside satchel.dll plus the named test plugins, written into `dir`. */
+function pluginsFileWith(dir, testPlugins) {
+  const defaults = JSON.parse(readFileSync(join(dirname(satchelDll()), 'plugins.json'), 'utf8'));
+  const plugins = defaults.plugins.map((p) => ({ ...p, path: p.path ?? join(dirname(satchelDll()), 'plugins', p.name, `${p.name}.dll`) }));
+  for (const name of testPlugins) plugins.push({ name, enabled: true, path: testPluginDll(name) });
+  const file = join(dir, 'plugins.json');
+  writeFileSync(file, JSON.stringify({ plugins }, null, 2));
+  return file;
+}
+
+/**
+ * Starts a server. With `superuser` (default) a superuser is created first with
+ * `satchel superuser upsert`; `testPlugins` names test plugins to load besides the default ones.
+ * Returns { url, dataDir, client(), superuserClient(), stop() }.
+ */
+export async function startServer({ superuser = true, testPlugins = [] } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'satchel-sdk-'));
   const dataDir = join(work, 'pb_data');
   let child;
@@ -57,7 +79,8 @@ export async function startServer({ superuser = true } = {}) {
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    child = spawn('dotnet', [satchelDll(), 'serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`], {
+    const extra = testPlugins.length ? [`--plugins=${pluginsFileWith(work, testPlugins)}`] : [];
+    child = spawn('dotnet', [satchelDll(), 'serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
