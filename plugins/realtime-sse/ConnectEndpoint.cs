@@ -48,13 +48,14 @@ internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, Cancella
         var writer = http.Response.BodyWriter;
         broker.Register(client);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping, client.Discarded);
+        using var idle = new IdleTimer(ev.IdleTimeout, cts);
         try
         {
             var connect = new RealtimeMessage("PB_CONNECT", $"{{\"clientId\":\"{client.Id}\"}}");
             if (!Write(ev, writer, connect)) return;
             if ((await writer.FlushAsync(cts.Token)).IsCompleted) return;
 
-            cts.CancelAfter(ev.IdleTimeout);
+            idle.Start();
             var reader = client.Messages;
             while (await reader.WaitToReadAsync(cts.Token))
             {
@@ -66,7 +67,7 @@ internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, Cancella
                 if (client.IsDiscarded) return;
                 var flushed = await writer.FlushAsync(cts.Token);
                 if (flushed.IsCompleted || flushed.IsCanceled) return;
-                cts.CancelAfter(ev.IdleTimeout);
+                idle.Touch();
             }
         }
         catch (OperationCanceledException)
