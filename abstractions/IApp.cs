@@ -26,6 +26,7 @@ public interface IApp
     // --- settings ---
     /// <summary>A snapshot of the current settings (change a copy and pass it to <see cref="SaveSettings"/>).</summary>
     AppSettings Settings { get; }
+    /// <summary>Validates (a 400 <see cref="Errors.ApiException"/> with nested field errors) and stores the settings; the snapshot follows on commit.</summary>
     void SaveSettings(AppSettings settings);
 
     // --- auth ---

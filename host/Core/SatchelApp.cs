@@ -28,6 +28,8 @@ public sealed class SatchelApp : IApp, IDisposable
         _auxDb = new SqliteDatabase(Path.Combine(DataDir, "auxiliary.db"));
         Collections = new CollectionCache(_db);
         SettingsStore = new SettingsStore(_db, encryptionKey);
+        SettingsStore.ReloadWrapper = apply => Hooks.OnSettingsReload.Trigger(new SettingsReloadEvent(this), _ => apply());
+        RateLimitRuleRenames.Bind(this);
         Records = new RecordStore(_db);
         RecordSaver = new RecordSaver(this);
         CollectionSaver = new CollectionSaver(this);
