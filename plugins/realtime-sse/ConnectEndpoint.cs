@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,6 +16,9 @@ namespace Satchel.Plugins.RealtimeSse;
 /// </summary>
 internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, CancellationToken stopping, ILogger log)
 {
+    /// <summary>The shortest time between two writes to one stream; the most a message waits for company.</summary>
+    public static readonly TimeSpan MinFlushInterval = TimeSpan.FromMilliseconds(20);
+
     public async Task HandleAsync(HttpContext http)
     {
         http.Response.ContentType = "text/event-stream";
@@ -25,6 +29,7 @@ internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, Cancella
 
         var client = new RealtimeClient();
         client.Set(ClientIp.StoreKey, ClientIp.Of(http, app.Settings));
+        client.Set(RecordBroadcaster.ConnectRequestKey, http);
         var ev = new RealtimeConnectRequestEvent(app, http, client);
 
         var hook = app.Hooks.OnRealtimeConnectRequest;
@@ -57,8 +62,14 @@ internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, Cancella
 
             idle.Start();
             var reader = client.Messages;
+            var lastFlush = 0L;
             while (await reader.WaitToReadAsync(cts.Token))
             {
+                // A busy stream is flushed at most every MinFlushInterval: what arrives meanwhile
+                // goes out together, so thousands of clients don't each cost a send per message.
+                var sinceFlush = Stopwatch.GetElapsedTime(lastFlush);
+                if (sinceFlush < MinFlushInterval) await Task.Delay(MinFlushInterval - sinceFlush, cts.Token);
+
                 // Everything queued so far goes out in one flush.
                 while (!client.IsDiscarded && reader.TryRead(out var message))
                 {
@@ -67,6 +78,7 @@ internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, Cancella
                 if (client.IsDiscarded) return;
                 var flushed = await writer.FlushAsync(cts.Token);
                 if (flushed.IsCompleted || flushed.IsCanceled) return;
+                lastFlush = Stopwatch.GetTimestamp();
                 idle.Touch();
             }
         }

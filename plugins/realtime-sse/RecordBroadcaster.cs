@@ -101,15 +101,21 @@ internal sealed class RecordBroadcaster
         foreach (var client in _broker.ClientList)
         {
             if (client.IsDiscarded) continue;
+            Models.Record? auth = null;
+            string? who = null;
             foreach (var (topic, recordTopic) in topics)
             {
                 var subscriptions = client.SubscriptionsTo(topic);
                 if (subscriptions.Count == 0) continue;
-                var auth = client.Auth;
+                if (who == null)
+                {
+                    auth = client.Auth;
+                    who = auth == null ? "" : auth.Collection.Id + ":" + auth.Id;
+                    if (perClient) who += "|" + client.Id;
+                }
                 foreach (var (subscription, options) in subscriptions)
                 {
-                    var key = (recordTopic ? "view|" : "list|") + auth?.Collection.Id + ":" + auth?.Id + "|" + options.Key
-                        + (perClient ? "|" + client.Id : "");
+                    var key = (recordTopic ? "view|" : "list|") + who + "|" + options.Key;
                     if (!audiences.TryGetValue(key, out var audience))
                     {
                         var request = new RecordRequestInfo
