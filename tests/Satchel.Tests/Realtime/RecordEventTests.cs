@@ -210,9 +210,11 @@ public class RecordEventTests : RealtimeTestServer
     public async Task Enrich_hooks_see_each_subscriber()
     {
         var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var paths = new System.Collections.Concurrent.ConcurrentBag<string>();
         Server.App.Hooks.OnRecordEnrich.Bind(e =>
         {
             seen.Add(e.Auth?.Id ?? "guest");
+            paths.Add(e.Http?.Request.Path.Value ?? "");
             e.Next();
         });
         var user = await SubscribedAsync(User, "demo2/*");
@@ -224,6 +226,8 @@ public class RecordEventTests : RealtimeTestServer
         await superuser.NextAsync();
         Assert.Contains(UserId, seen);
         Assert.Contains(FixtureAuth.SuperuserId, seen);
+        // realtime enrichment hands over each subscriber's own connect request
+        Assert.Equal(2, paths.Count(p => p == "/api/realtime"));
     }
 
     [Fact]
