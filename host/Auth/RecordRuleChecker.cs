@@ -25,7 +25,7 @@ public sealed class RecordRuleChecker(IApp app) : IRecordRuleChecker
         var collection = record.Collection;
         var resolver = new RecordFieldResolver(collection, app.FindCollectionByNameOrId, RequestInfoFactory.From(http), allowHiddenFields: true);
         var sql = new SearchQuery(collection.Name, resolver)
-            .WhereRaw(new SqlFragment($"{SqlName.Column(collection.Name, "id")} = @recordId", new Dictionary<string, object?> { ["recordId"] = record.Id }))
+            .WhereId(record.Id)
             .Where(rule, FilterLimits.Rule)
             .Build();
         var found = app.Db.Read(conn => conn.ExecuteScalar<long?>(sql.SelectSql("1", limit: 1), new DynamicParameters(sql.Parameters)));

@@ -61,9 +61,11 @@ public static class ServeCommand
             app = new SatchelApp(options.Dir, options.Dev, key);
             var web = SatchelServer.Build(app, plugins, options);
             var started = app;
-            started.Hooks.OnBootstrap.Trigger(new BootstrapEvent(started), _ => started.Bootstrap());
-            // Bootstrap applied the system migrations; the plugins' pending ones run before serving.
-            if (new MigrationRunner(started, SystemMigrations.WithPlugins(plugins)).Up().Count > 0) started.Reload();
+            started.Hooks.OnBootstrap.Trigger(new BootstrapEvent(started), _ =>
+            {
+                started.Bootstrap();
+                if (new MigrationRunner(started, SystemMigrations.WithPlugins(plugins)).Up().Count > 0) started.Reload();
+            });
             started.Hooks.OnServe.Trigger(new ServeEvent(started, web), _ => { });
             Console.WriteLine($"Server started at http://{options.Http}");
             Console.WriteLine($"├─ REST API:  http://{options.Http}/api/");
@@ -71,7 +73,7 @@ public static class ServeCommand
             started.Hooks.OnTerminate.Trigger(new TerminateEvent(started), _ => { });
             return 0;
         }
-        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or MigrationException)
+        catch (Exception e) when (e is PluginLoadException or CliException or ArgumentException or MigrationException or Settings.SettingsLoadException)
         {
             Console.Error.WriteLine($"Error: {e.Message}");
             return 1;

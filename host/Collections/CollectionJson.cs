@@ -112,6 +112,8 @@ public static class CollectionJson
                 (opts[name] as JsonObject)?.Remove("secret");
             if (opts["oauth2"]?["providers"] is JsonArray providers)
                 foreach (var p in providers.OfType<JsonObject>()) p.Remove("clientSecret");
+            else if (opts["oauth2"] is JsonObject oauth2)
+                oauth2["providers"] = new JsonArray(); // always a list in the API, as in PocketBase
             foreach (var (k, v) in opts.ToList())
             {
                 opts.Remove(k);

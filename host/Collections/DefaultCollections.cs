@@ -9,15 +9,15 @@ namespace Satchel.Collections;
 /// <summary>
 /// The collections a fresh pb_data starts with – the system ones (_mfas, _otps, _externalAuths,
 /// _authOrigins, _superusers) and "users" – defined as PocketBase's init migration defines them,
-/// so their ids, fields and indexes match. The system migrations are recorded as applied, so
-/// neither Satchel nor PocketBase runs them again on this data.
+/// so their ids, fields and indexes match. PocketBase's later system migrations, which this schema
+/// already satisfies, are recorded as applied so PocketBase never runs them on this data (the
+/// init migration itself is recorded by the migration runner that calls this).
 /// </summary>
 public static class DefaultCollections
 {
-    /// <summary>PocketBase's data.db system migrations that a fresh schema already satisfies.</summary>
+    /// <summary>PocketBase's data.db system migrations after its init that a fresh schema already satisfies.</summary>
     public static readonly string[] AppliedMigrations =
     [
-        SystemSchema.InitMigration,
         "1717233556_v0.23_migrate.go",
         "1717233557_v0.23_migrate2.go",
         "1717233558_v0.23_migrate3.go",
@@ -32,8 +32,7 @@ public static class DefaultCollections
     {
         app.Db.Write((conn, tx) =>
         {
-            var done = conn.ExecuteScalar<long>("SELECT count(*) FROM _migrations WHERE file = @f", new { f = SystemSchema.InitMigration }, tx);
-            if (done > 0) return;
+            if (conn.ExecuteScalar<long>("SELECT count(*) FROM _collections", transaction: tx) > 0) return;
 
             foreach (var c in new[] { Mfas(), Otps(), ExternalAuths(), AuthOrigins(), Superusers(), Users() })
                 app.CollectionSaver.Save(c, isNew: true, validate: true);

@@ -9,9 +9,10 @@ public static class CoreRoutes
     public static void Map(WebApplication web)
     {
         HealthApi.Map(web);
+        CollectionsApi.Map(web);
+        SettingsApi.Map(web);
         RecordAuthApi.Map(web);
         RecordAuthMethodsApi.Map(web);
         RecordCrudApi.Map(web);
-        CollectionsApi.Map(web);
     }
 }

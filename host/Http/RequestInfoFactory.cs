@@ -25,15 +25,17 @@ public static class RequestInfoFactory
 
     private static IReadOnlyDictionary<string, object?> Body(HttpContext http)
     {
+        // Outside the request pipeline (no services) there is no body to offer.
+        if (http.RequestServices == null) return new Dictionary<string, object?>();
         JsonObject body;
         try
         {
             // Endpoints that evaluate rules have normally read the body already, so this is served from the request's copy.
             body = http.ReadBodyAsync().GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is ApiException or InvalidOperationException)
+        catch (ApiException)
         {
-            // An unreadable body (or none, outside a request pipeline) offers no @request.body values.
+            // An unreadable body offers no @request.body values.
             body = new JsonObject();
         }
         return body.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);

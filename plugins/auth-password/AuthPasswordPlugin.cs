@@ -20,6 +20,7 @@ public sealed class AuthPasswordPlugin : IPlugin
     public void Configure(IPluginContext context)
     {
         var endpoint = new AuthWithPasswordEndpoint(context.App, context.Resolve<IRecordAuthResponder>(), context.Resolve<IResponseWriter>());
-        context.Routes.MapPost("/api/collections/{collection}/auth-with-password", endpoint.HandleAsync);
+        context.Routes.MapPost("/api/collections/{collection}/auth-with-password", endpoint.HandleAsync)
+            .RateLimited("authWithPassword", "auth");
     }
 }

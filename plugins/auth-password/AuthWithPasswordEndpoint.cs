@@ -35,7 +35,7 @@ public sealed class AuthWithPasswordEndpoint(IApp app, IRecordAuthResponder resp
         {
             if (e.Record == null || !PasswordCheck.Verify(e.Record, e.Password))
             {
-                if (e.Record == null) PasswordCheck.Dummy(e.Collection, e.Password);
+                if (e.Record == null) PasswordCheck.Dummy(app, e.Collection, e.Password);
                 // One answer for an unknown identity and a wrong password, so neither can be told apart.
                 throw ApiException.BadRequest("Failed to authenticate.");
             }

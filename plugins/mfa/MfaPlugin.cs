@@ -35,6 +35,11 @@ public sealed class MfaPlugin : IPlugin
             e.Next();
         });
         _cleanup = new Timer(_ => sessions.DeleteExpiredQuietly(log), null, CleanupInterval, CleanupInterval);
+        context.App.Hooks.OnTerminate.Bind(e =>
+        {
+            _cleanup?.Dispose();
+            e.Next();
+        });
 
         // A session belongs to a record and its current password: drop it when either goes.
         context.App.Hooks.OnRecordAfterDeleteSuccess.Bind(e =>

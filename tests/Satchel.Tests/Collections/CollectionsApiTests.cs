@@ -67,6 +67,9 @@ public class CollectionsApiTests : IAsyncLifetime
         Assert.Equal("_pb_users_auth_", (string)body!["id"]!);
         Assert.Null(body["authToken"]!["secret"]);
         Assert.Null(body["oauth2"]!["providers"]![0]!["clientSecret"]);
+        // stored as null, answered as a list
+        (status, body) = await _s.SendAsync(HttpMethod.Get, "/api/collections/_superusers", _su);
+        Assert.Equal("[]", body!["oauth2"]!["providers"]!.ToJsonString());
         (status, _) = await _s.SendAsync(HttpMethod.Get, "/api/collections/wsmn24bux7wo113", _su);
         Assert.Equal(200, status);
         (status, _) = await _s.SendAsync(HttpMethod.Get, "/api/collections/missing", _su);

@@ -52,6 +52,7 @@ public class DefaultCollectionsTests
         Assert.Equal(secret, second.FindCollectionByNameOrId("users")!.Auth!.AuthToken.Secret);
         var migrations = second.Db.Read(c => c.Query<string>("SELECT file FROM _migrations").ToList());
         Assert.Contains("1640988000_init.go", migrations);
+        Assert.Contains("1778828400_normalize_indexes.go", migrations);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }

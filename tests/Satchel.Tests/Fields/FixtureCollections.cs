@@ -5,7 +5,7 @@ namespace Satchel.Tests.Fields;
 /// <summary>The "fields" JSON of every collection in the PocketBase fixture database (read from a copy).</summary>
 internal static class FixtureCollections
 {
-    private const string FixtureDb = "/work/shared/conformance/pb_data/data.db";
+    private static string FixtureDb => Path.Combine(Satchel.Tests.Support.RepoPaths.FixtureDataDir, "data.db");
 
     private static readonly Lazy<IReadOnlyList<(string Name, string Fields)>> Rows = new(Load);
 
@@ -30,7 +30,8 @@ internal static class FixtureCollections
         }
         finally
         {
-            File.Delete(copy);
+            // The fixture is in WAL mode, so reading it leaves -wal/-shm files beside the copy.
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(copy + suffix);
         }
     }
 }

@@ -3,7 +3,7 @@ namespace Satchel.Tests.Support;
 /// <summary>A temporary pb_data folder (empty, or a writable copy of the conformance fixture), deleted on dispose.</summary>
 public sealed class TestDataDir : IDisposable
 {
-    public const string FixturePath = "/work/shared/conformance/pb_data";
+    public static string FixturePath => RepoPaths.FixtureDataDir;
 
     public string Path { get; }
 
