@@ -60,7 +60,7 @@ public sealed class RecordRules(SatchelApp app)
         {
             return record.IsNew ? NewMatches(record, rule, request) : StoredMatches(record, rule, request);
         }
-        catch (FilterException)
+        catch (Exception e) when (e is FilterException or Microsoft.Data.Sqlite.SqliteException)
         {
             // a broken manage rule grants nothing
             return false;

@@ -182,8 +182,10 @@ public sealed class RecordSaver(SatchelApp app)
     private void Execute(Record record)
     {
         SetAutodates(record);
+        SuperuserRecords.BeforeWrite(record);
         if (record.Collection.IsAuth) PrepareAuth(record);
         HashPasswords(record);
+        var isNew = record.IsNew;
         try
         {
             app.Db.Write((conn, tx) =>
@@ -197,6 +199,7 @@ public sealed class RecordSaver(SatchelApp app)
         }
         ClearPlainPasswords(record);
         record.MarkAsPersisted();
+        if (isNew) SuperuserRecords.AfterCreate(app, this, record);
     }
 
     /// <summary>Sets create/update dates, unless the caller already put a different value there.</summary>
@@ -302,6 +305,7 @@ public sealed class RecordSaver(SatchelApp app)
     /// <summary>The innermost step of OnRecordDeleteExecute: the row first (so mutual references cannot loop), then its references.</summary>
     private void DeleteRow(Record record)
     {
+        SuperuserRecords.BeforeDelete(app, record);
         app.Db.Write((conn, tx) =>
             conn.Execute($"DELETE FROM {Sql.Quote(record.Collection.Name)} WHERE id = @id", new { id = record.Id }, tx));
         RecordCascade.Apply(app, this, record);

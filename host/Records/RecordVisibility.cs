@@ -58,7 +58,7 @@ public static class RecordVisibility
             var sql = query.Build();
             return app.Db.Read(conn => conn.Query<string>(sql.SelectSql(SqlName.Column(collection.Name, "id")), new DynamicParameters(sql.Parameters)).ToList());
         }
-        catch (FilterException)
+        catch (Exception e) when (e is FilterException or Microsoft.Data.Sqlite.SqliteException)
         {
             // a broken manage rule reveals nothing
             return new List<string>();

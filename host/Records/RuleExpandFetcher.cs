@@ -64,10 +64,19 @@ public sealed class RuleExpandFetcher(SatchelApp app, RecordEnricher enricher, R
         }
     }
 
-    private List<Record> Load(Collection collection, SearchQuery query)
+    private List<Record>? Load(Collection collection, SearchQuery query)
     {
-        var sql = query.Build();
-        var records = app.Records.FindMany(collection, sql.SelectSql(), new DynamicParameters(sql.Parameters));
+        List<Record> records;
+        try
+        {
+            var sql = query.Build();
+            records = app.Records.FindMany(collection, sql.SelectSql(), new DynamicParameters(sql.Parameters));
+        }
+        catch (Exception e) when (e is FilterException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // an expand that cannot be read is skipped, as PocketBase only logs it
+            return null;
+        }
         enricher.EnrichExpanded(records);
         return records;
     }

@@ -29,11 +29,12 @@ public static class RecordCrudApi
     public static void Map(WebApplication web)
     {
         const string records = "/api/collections/{collection}/records";
-        web.MapGet(records, List);
-        web.MapGet(records + "/{id}", View);
-        web.MapPost(records, Create);
-        web.MapPatch(records + "/{id}", Update);
-        web.MapDelete(records + "/{id}", Delete);
+        // rate limit rules: "<collection>:list", "*:create", …
+        web.MapGet(records, List).RateLimited("list");
+        web.MapGet(records + "/{id}", View).RateLimited("view");
+        web.MapPost(records, Create).RateLimited("create");
+        web.MapPatch(records + "/{id}", Update).RateLimited("update");
+        web.MapDelete(records + "/{id}", Delete).RateLimited("delete");
     }
 
     /// <summary>GET /api/collections/{collection}/records</summary>

@@ -145,4 +145,28 @@ public sealed class RecordSaverTests : IDisposable
         Assert.Equal("demo4", e.Referencing.Collection.Name);
         Assert.NotNull(App.FindRecordById("demo3", "lcl9d87w22ml6jy"));
     }
+
+    [Fact]
+    public void Superusers_are_always_verified_and_the_last_one_stays()
+    {
+        var superusers = App.FindCollectionByNameOrId("_superusers")!;
+        var installer = new Record(superusers);
+        installer.Set("email", "__pbinstaller@example.com");
+        installer.Set("password", "installer-password");
+        App.SaveRecord(installer);
+        Assert.True(installer.GetBool("verified"));
+
+        var real = new Record(superusers);
+        real.Set("email", "real@example.com");
+        real.Set("password", "real-password");
+        real.Set("verified", false);
+        App.SaveRecord(real);
+        Assert.True(real.GetBool("verified"));
+        Assert.Null(App.FindAuthRecordByEmail("_superusers", "__pbinstaller@example.com"));
+
+        var all = App.Db.Read(c => c.Query<string>("SELECT id FROM _superusers").ToList());
+        foreach (var id in all.Skip(1)) App.DeleteRecord(App.FindRecordById("_superusers", id)!);
+        var last = Assert.Throws<ApiException>(() => App.DeleteRecord(App.FindRecordById("_superusers", all[0])!));
+        Assert.Equal("You can't delete the only existing superuser.", last.Message);
+    }
 }
