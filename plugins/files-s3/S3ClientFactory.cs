@@ -12,7 +12,7 @@ internal static class S3ClientFactory
     /// requires them and no aws-chunked bodies: S3-compatible servers (MinIO, R2, s3rver, …) don't
     /// all understand the newer AWS-only transfer encodings.
     /// </summary>
-    public static AmazonS3Client Create(S3Settings settings, int maxErrorRetry = 3)
+    public static AmazonS3Client Create(S3Settings settings, int maxErrorRetry = 3, TimeSpan? timeout = null)
     {
         var config = new AmazonS3Config
         {
@@ -22,7 +22,8 @@ internal static class S3ClientFactory
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
             MaxErrorRetry = maxErrorRetry,
-            Timeout = TimeSpan.FromMinutes(5),
+            // Per request: one upload part on a slow link must still make it.
+            Timeout = timeout ?? TimeSpan.FromMinutes(5),
         };
         return new AmazonS3Client(new BasicAWSCredentials(settings.AccessKey, settings.Secret), config);
     }

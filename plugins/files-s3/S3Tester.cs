@@ -20,8 +20,8 @@ public sealed class S3Tester : IS3Tester
         if (S3ClientFactory.MissingSetting(config) is { } missing)
             throw new InvalidOperationException("failed to initialize the S3 filesystem: " + missing);
 
-        // A client of its own: the test may use the backups' section, and fails fast rather than retrying.
-        using var client = S3ClientFactory.Create(config, maxErrorRetry: 0);
+        // A client of its own: the test may use the backups' section, and answers within seconds rather than retrying.
+        using var client = S3ClientFactory.Create(config, maxErrorRetry: 0, timeout: TimeSpan.FromSeconds(30));
         var fs = new S3FileSystem(client, config.Bucket);
         var prefix = TestPrefix + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 5);
 
