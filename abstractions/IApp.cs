@@ -1,6 +1,7 @@
 using Satchel.Auth;
 using Satchel.Data;
 using Satchel.Hooks;
+using Satchel.Mail;
 using Satchel.Models;
 using Satchel.Settings;
 
@@ -50,4 +51,14 @@ public interface IApp
 
     /// <summary>Runs <paramref name="work"/> in one data.db transaction (nested calls join it).</summary>
     void RunInTransaction(Action work);
+
+    // --- mail ---
+    /// <summary>
+    /// Sends any email: fires OnMailerSend, then hands the message to the mail plugin's transport
+    /// (a <see cref="MailException"/> says so when no mail plugin is enabled).
+    /// </summary>
+    IMailer Mailer { get; }
+
+    /// <summary>The system emails to auth records (verification, password reset, email change, OTP, login alert).</summary>
+    IRecordMailer RecordMails { get; }
 }

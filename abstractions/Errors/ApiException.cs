@@ -34,6 +34,9 @@ public class ApiException : Exception
     public static ApiException NotFound(string? message = null)
         => new(404, message ?? "The requested resource wasn't found.");
 
+    public static ApiException TooManyRequests(string? message = null)
+        => new((int)HttpStatusCode.TooManyRequests, message ?? "Too Many Requests.");
+
     public static ApiException TooLarge(string? message = null)
         => new((int)HttpStatusCode.RequestEntityTooLarge, message ?? "Request entity too large.");
 }

@@ -4,6 +4,7 @@ using Satchel.Data;
 using Satchel.Data.Migrations;
 using Satchel.Errors;
 using Satchel.Hooks;
+using Satchel.Mail;
 using Satchel.Models;
 using Satchel.Records;
 using Satchel.Settings;
@@ -34,6 +35,8 @@ public sealed class SatchelApp : IApp, IDisposable
         RecordSaver = new RecordSaver(this);
         CollectionSaver = new CollectionSaver(this);
         Tokens = new AuthTokens(this);
+        Mailer = new AppMailer(this, () => MailTransport);
+        RecordMails = new RecordMails(this, () => MailLog);
     }
 
     public string DataDir { get; }
@@ -93,6 +96,16 @@ public sealed class SatchelApp : IApp, IDisposable
 
     public void SaveRecord(Record record) => RecordSaver.Save(record);
     public void DeleteRecord(Record record) => RecordSaver.Delete(record);
+
+    // --- mail ---
+    /// <summary>The mail plugin's transport, taken from the container once the server is built (null: no mail plugin).</summary>
+    public IMailer? MailTransport { get; set; }
+
+    /// <summary>Where mail problems that reach no caller are logged.</summary>
+    public ILogger MailLog { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public IMailer Mailer { get; }
+    public IRecordMailer RecordMails { get; }
 
     public void RunInTransaction(Action work) => _db.Write<object?>((_, _) => { work(); return null; });
 

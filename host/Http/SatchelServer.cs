@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Satchel.Core;
 using Satchel.Errors;
+using Satchel.Http.RateLimit;
+using Satchel.Mail;
 using Satchel.Plugins;
 
 namespace Satchel.Http;
 
 /// <summary>
 /// Builds the web server: Kestrel on the --http address, Autofac with the plugins' modules,
-/// the middleware chain (errors → CORS → auth loading) and every core and plugin route.
+/// the middleware chain (errors → CORS → auth loading → routing → rate limit) and every core
+/// and plugin route.
 /// </summary>
 public static class SatchelServer
 {
@@ -35,6 +38,7 @@ public static class SatchelServer
         builder.Services.AddRouting();
         builder.Services.AddCors();
 
+        var rateLimiter = new RateLimiter(app);
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Host.ConfigureContainer<ContainerBuilder>(c =>
         {
@@ -45,6 +49,8 @@ public static class SatchelServer
             c.RegisterType<ApiResponseWriter>().As<IResponseWriter>().SingleInstance();
             c.RegisterType<Satchel.Auth.RecordRuleChecker>().As<Satchel.Auth.IRecordRuleChecker>().SingleInstance();
             c.RegisterType<Satchel.Auth.RecordAuthResponder>().As<Satchel.Auth.IRecordAuthResponder>().SingleInstance();
+            c.RegisterInstance(app.RecordMails).As<IRecordMailer>();
+            c.RegisterInstance(rateLimiter).As<IRateLimiter>().AsSelf();
             foreach (var p in plugins)
             {
                 try { p.Instance.Register(c, new PluginOptions(p.Entry.Options)); }
@@ -53,6 +59,10 @@ public static class SatchelServer
         });
 
         var web = builder.Build();
+        // The mail plugin's transport (if one is enabled) is what app.Mailer delivers through.
+        app.MailTransport = web.Services.GetService<IMailer>();
+        app.MailLog = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Satchel.Mail");
+
         web.UseMiddleware<ErrorMiddleware>();
         web.UseCors(cors =>
         {
@@ -61,6 +71,7 @@ public static class SatchelServer
         });
         web.UseMiddleware<AuthLoadingMiddleware>();
         web.UseRouting();
+        web.UseMiddleware<RateLimitMiddleware>();
 
         CoreRoutes.Map(web);
         foreach (var p in plugins)

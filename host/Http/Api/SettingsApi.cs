@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Satchel.Errors;
 using Satchel.Files;
 using Satchel.Hooks;
-using Satchel.Mail;
 using Satchel.Records;
 using Satchel.Settings;
 
@@ -97,13 +96,9 @@ public static class SettingsApi
         http.RequireSuperuser();
         var form = await Bind<TestEmail>(http);
         form.Validate(app).ThrowIfAny("Failed to send the test email.");
-
-        var mailer = http.RequestServices.GetService<IMailer>()
-            ?? throw EmailFailure("no mail sender plugin is loaded");
-        if (!app.Settings.Smtp.Enabled) throw EmailFailure("SMTP is not enabled in the mail settings");
         try
         {
-            form.Send(app, mailer);
+            form.Send(app);
         }
         catch (Exception ex) when (ex is not ApiException)
         {

@@ -96,25 +96,36 @@ public sealed class SettingsApiHookTests : IDisposable
     }
 
     [Fact]
-    public async Task Test_email_goes_through_a_registered_mailer()
+    public async Task Test_email_goes_through_the_mail_transport()
     {
         EnableSmtp();
         var mailer = new CapturingMailer();
-        var http = Request("""{"email":"to@example.com","template":"password-reset"}""", s => s.AddSingleton<IMailer>(mailer));
+        _t.App.MailTransport = mailer;
+        var http = Request("""{"email":"to@example.com","template":"password-reset"}""");
         await SettingsApi.TestEmailSend(http, _t.App);
         Assert.Equal(204, http.Response.StatusCode);
         Assert.Equal("to@example.com", Assert.Single(Assert.Single(mailer.Sent).To).Address);
     }
 
     [Fact]
-    public async Task Test_email_with_smtp_disabled_is_a_400_even_with_a_mailer()
+    public async Task Test_email_with_smtp_disabled_is_left_to_the_transport()
     {
+        // Like PocketBase, whose mailer falls back to sendmail: the transport decides what "SMTP off" means.
         var mailer = new CapturingMailer();
-        var http = Request("""{"email":"to@example.com","template":"otp"}""", s => s.AddSingleton<IMailer>(mailer));
+        _t.App.MailTransport = mailer;
+        var http = Request("""{"email":"to@example.com","template":"otp"}""");
+        await SettingsApi.TestEmailSend(http, _t.App);
+        Assert.Equal(204, http.Response.StatusCode);
+        Assert.Single(mailer.Sent);
+    }
+
+    [Fact]
+    public async Task Test_email_without_a_mail_transport_is_a_400()
+    {
+        var http = Request("""{"email":"to@example.com","template":"otp"}""");
         var e = await Assert.ThrowsAsync<ApiException>(() => SettingsApi.TestEmailSend(http, _t.App));
         Assert.Equal(400, e.Status);
-        Assert.Contains("SMTP is not enabled", e.Message);
-        Assert.Empty(mailer.Sent);
+        Assert.Equal("Failed to send the test email. Raw error: \n" + AppMailer.NoTransportMessage, e.Message);
     }
 
     [Fact]
@@ -123,7 +134,8 @@ public sealed class SettingsApiHookTests : IDisposable
         EnableSmtp();
         var mailer = new Moq.Mock<IMailer>();
         mailer.Setup(m => m.Send(Moq.It.IsAny<MailMessage>())).Throws(new IOException("connection refused"));
-        var http = Request("""{"email":"to@example.com","template":"verification"}""", s => s.AddSingleton(mailer.Object));
+        _t.App.MailTransport = mailer.Object;
+        var http = Request("""{"email":"to@example.com","template":"verification"}""");
         var e = await Assert.ThrowsAsync<ApiException>(() => SettingsApi.TestEmailSend(http, _t.App));
         Assert.Equal(400, e.Status);
         Assert.Equal("Failed to send the test email. Raw error: \nconnection refused", e.Message);

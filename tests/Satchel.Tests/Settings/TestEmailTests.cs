@@ -45,7 +45,8 @@ public class TestEmailTests
         var fired = 0;
         t.App.Hooks.OnMailerSend.Bind(e => { fired++; e.Next(); });
 
-        new TestEmail { Email = "to@example.com", Template = template }.Send(t.App, mailer);
+        t.App.MailTransport = mailer;
+        new TestEmail { Email = "to@example.com", Template = template }.Send(t.App);
 
         var message = Assert.Single(mailer.Sent);
         Assert.Equal(1, fired);
@@ -63,8 +64,9 @@ public class TestEmailTests
     {
         using var t = SettingsTestApp.FromFixture();
         var mailer = new CapturingMailer();
+        t.App.MailTransport = mailer;
         t.App.Hooks.OnMailerRecordVerificationSend.Bind(_ => { });
-        new TestEmail { Email = "to@example.com", Template = TestEmail.Verification }.Send(t.App, mailer);
+        new TestEmail { Email = "to@example.com", Template = TestEmail.Verification }.Send(t.App);
         Assert.Empty(mailer.Sent);
     }
 }
