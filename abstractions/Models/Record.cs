@@ -36,14 +36,24 @@ public sealed class Record
     /// <summary>Response-only flag: export the email even when emailVisibility is off (owner, manager, superuser).</summary>
     public bool IgnoreEmailVisibility { get; set; }
 
+    /// <summary>Response-only flag: export "expand" even when empty (PocketBase answers <c>"expand":{}</c> once an expand ran for the record).</summary>
+    public bool ExportEmptyExpand { get; set; }
+
     /// <summary>Relations expanded for the response (field name → Record or list of Records).</summary>
     public Dictionary<string, object> Expand { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Sets a field value (normalised by its field) or custom data when no field has that name.</summary>
+    /// <summary>
+    /// Sets a field value (normalised by its field), applies a set modifier such as "tags+" or
+    /// "total-" (see <see cref="FieldModifiers"/>), or keeps custom data when no field has that name.
+    /// </summary>
     public void Set(string name, object? value)
     {
         var field = Collection.Fields.ByName(name);
-        if (field == null) { _custom[name] = value; return; }
+        if (field == null)
+        {
+            if (!FieldModifiers.TryApply(this, name, value)) _custom[name] = value;
+            return;
+        }
         _data[field.Name] = field.Normalize(value);
     }
 

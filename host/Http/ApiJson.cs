@@ -13,6 +13,7 @@ public static class ApiJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new Satchel.Records.RecordJsonConverter() },
     };
 
     public static Task Write(HttpContext http, int status, object? body)

@@ -13,5 +13,6 @@ public static class CoreRoutes
         SettingsApi.Map(web);
         RecordAuthApi.Map(web);
         RecordAuthMethodsApi.Map(web);
+        RecordCrudApi.Map(web);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Satchel.Models;
+using Satchel.Models.Fields;
 
 namespace Satchel.Records;
 
@@ -16,7 +17,8 @@ public static class RecordJson
         foreach (var field in record.Collection.Fields)
         {
             if (field.Hidden && !record.ShowHiddenFields) continue;
-            export[field.Name] = field.ToJson(record.Get(field.Name));
+            // a password reads as "" once saved (PocketBase keeps no plain text); its hash never leaves
+            export[field.Name] = field is PasswordField ? "" : field.ToJson(record.Get(field.Name));
         }
 
         if (record.Collection.IsAuth)
@@ -29,7 +31,7 @@ public static class RecordJson
         export["collectionId"] = record.Collection.Id;
         export["collectionName"] = record.Collection.Name;
 
-        if (record.Expand.Count > 0)
+        if (record.Expand.Count > 0 || record.ExportEmptyExpand)
         {
             var expand = new JsonObject();
             foreach (var (key, value) in record.Expand.OrderBy(p => p.Key, StringComparer.Ordinal))
