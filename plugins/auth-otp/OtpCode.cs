@@ -27,12 +27,11 @@ public static class OtpCode
         string submitted;
         try { submitted = BCrypt.Net.BCrypt.HashPassword(code, stored); }
         catch (Exception e) when (e is BCrypt.Net.SaltParseException or ArgumentException) { return false; }
-        return SecretsEqual(submitted, stored);
+        return SecretsEqual(Encoding.UTF8.GetBytes(submitted), Encoding.UTF8.GetBytes(stored));
     }
 
-    /// <summary>Compares two secrets in time that depends only on their lengths.</summary>
-    public static bool SecretsEqual(string a, string b)
-        => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+    /// <summary>Compares two secrets in time that depends only on their lengths, never on where they differ.</summary>
+    public static bool SecretsEqual(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b) => CryptographicOperations.FixedTimeEquals(a, b);
 
     /// <summary>Spends the time of hashing a code at <paramref name="otps"/>' cost, for requests that store none.</summary>
     public static void HashForNothing(Collection? otps, string code)

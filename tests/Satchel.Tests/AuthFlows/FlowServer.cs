@@ -46,10 +46,7 @@ public sealed class FlowServer : IAsyncDisposable
                 Before = new[] { new[] { "superuser", "upsert", SuperuserEmail, SuperuserPassword } },
                 ExtraArgs = dev ? new[] { "--dev" } : Array.Empty<string>(),
             });
-            var login = await Send(server.Client, HttpMethod.Post, "/api/collections/_superusers/auth-with-password", null,
-                new { identity = SuperuserEmail, password = SuperuserPassword });
-            Assert.True(login.Status == 200, login.ToString());
-            var token = login.Json["token"]!.GetValue<string>();
+            var token = await SuperuserTokenAsync(server);
 
             // An unreachable port when the test wants every send to fail.
             var port = smtpReachable ? smtp.Port : FreePort.Next();
@@ -67,6 +64,28 @@ public sealed class FlowServer : IAsyncDisposable
             await smtp.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The superuser's auth token: signed in with its password, or (without the auth-password plugin) signed here with its key.</summary>
+    private static async Task<string> SuperuserTokenAsync(RunningServer server)
+    {
+        var login = await Send(server.Client, HttpMethod.Post, "/api/collections/_superusers/auth-with-password", null,
+            new { identity = SuperuserEmail, password = SuperuserPassword });
+        if (login.Status == 200) return login.Json["token"]!.GetValue<string>();
+        Assert.True(login.Status == 404, login.ToString());
+
+        var (id, collectionId, key) = DataDb.Query(server.DataDir, c =>
+        {
+            var row = Dapper.SqlMapper.QuerySingle<(string Id, string TokenKey)>(c, "SELECT id, tokenKey FROM _superusers WHERE email = @SuperuserEmail", new { SuperuserEmail });
+            var (collectionId, options) = Dapper.SqlMapper.QuerySingle<(string, string)>(c, "SELECT id, options FROM _collections WHERE name = '_superusers'");
+            return (row.Id, collectionId, row.TokenKey + JsonNode.Parse(options)!["authToken"]!["secret"]!.GetValue<string>());
+        });
+        static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var unsigned = Part("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." +
+            Part($"{{\"id\":\"{id}\",\"type\":\"auth\",\"collectionId\":\"{collectionId}\",\"exp\":{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()},\"refreshable\":true}}");
+        using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(key));
+        var signature = Convert.ToBase64String(hmac.ComputeHash(Encoding.ASCII.GetBytes(unsigned))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return unsigned + "." + signature;
     }
 
     /// <summary>plugins.json naming the distribution's plugins by path, each on or off.</summary>
