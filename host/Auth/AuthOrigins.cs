@@ -39,9 +39,18 @@ public sealed class AuthOrigins(SatchelApp app)
         foreach (var origin in FindAllFor(authRecord)) app.DeleteRecord(origin);
     }
 
+    /// <summary>Deletes the origins of every record of an auth collection.</summary>
+    public void DeleteAllOf(Collection authCollection)
+    {
+        var collection = Collection();
+        if (collection == null) return;
+        var rows = app.Records.FindMany(collection, "SELECT * FROM \"_authOrigins\" WHERE \"collectionRef\" = @collection", new { collection = authCollection.Id });
+        foreach (var origin in rows) app.DeleteRecord(origin);
+    }
+
     private Collection? Collection() => app.FindCollectionByNameOrId(SystemCollections.AuthOrigins);
 
-    /// <summary>Drops a record's origins when the record is deleted or its password changes.</summary>
+    /// <summary>Drops a record's origins when the record (or its collection) is deleted or its password changes.</summary>
     public void BindCleanup(AppHooks hooks, Func<ILogger> log)
     {
         hooks.OnRecordDeleteExecute.Bind(e =>
@@ -57,6 +66,15 @@ public sealed class AuthOrigins(SatchelApp app)
             // The new password is saved already; a leftover origin only means one alert less.
             try { DeleteAllFor(e.Record); }
             catch (Exception ex) { log().LogWarning("Failed to forget the sign-in devices of {Collection} record {RecordId}: {Error}", e.Record.Collection.Name, e.Record.Id, ex.Message); }
+        });
+        hooks.OnCollectionAfterDeleteSuccess.Bind(e =>
+        {
+            if (e.Collection.IsAuth)
+            {
+                try { DeleteAllOf(e.Collection); }
+                catch (Exception ex) { log().LogWarning("Failed to forget the sign-in devices of the deleted collection {Collection}: {Error}", e.Collection.Name, ex.Message); }
+            }
+            e.Next();
         });
     }
 
