@@ -1,5 +1,6 @@
 using Satchel.Auth;
 using Satchel.Data;
+using Satchel.Files;
 using Satchel.Hooks;
 using Satchel.Mail;
 using Satchel.Models;
@@ -32,6 +33,10 @@ public interface IApp
 
     // --- auth ---
     IAuthTokens Tokens { get; }
+
+    // --- files ---
+    /// <summary>The storage backends for uploaded files and the one in use (pb_data/storage or S3).</summary>
+    IFileSystemProvider Files { get; }
 
     // --- collections ---
     Collection? FindCollectionByNameOrId(string nameOrId);

@@ -1,6 +1,9 @@
 namespace Satchel.Realtime;
 
-/// <summary>One SSE message: the event name (a topic or PB_CONNECT) and its JSON data.</summary>
+/// <summary>
+/// One SSE message: the event name (a subscription topic as the client submitted it, or PB_CONNECT)
+/// and its data, usually JSON.
+/// </summary>
 public sealed class RealtimeMessage(string name, string data)
 {
     public string Name { get; set; } = name;

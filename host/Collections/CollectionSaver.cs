@@ -120,13 +120,8 @@ public sealed class CollectionSaver(SatchelApp app)
             throw;
         }
 
-        var storage = Path.Combine(app.DataDir, "storage", collection.Id);
-        app.Db.AfterCommit(() =>
-        {
-            try { if (Directory.Exists(storage)) Directory.Delete(storage, recursive: true); }
-            catch (IOException) { /* the rows are gone; stray files don't break anything */ }
-            catch (UnauthorizedAccessException) { }
-        });
+        // Its files go from whichever storage is in use (after the commit).
+        Records.RecordFileUploads.OnCollectionDeleted(app, collection);
         app.Db.AfterCommit(app.Collections.Reload);
         app.Db.AfterCommit(() => hooks.AfterSuccess(collection, Hooks.ModelEventType.Delete));
     }

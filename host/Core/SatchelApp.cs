@@ -3,6 +3,7 @@ using Satchel.Collections;
 using Satchel.Data;
 using Satchel.Data.Migrations;
 using Satchel.Errors;
+using Satchel.Files;
 using Satchel.Hooks;
 using Satchel.Mail;
 using Satchel.Models;
@@ -35,6 +36,7 @@ public sealed class SatchelApp : IApp, IDisposable
         RecordSaver = new RecordSaver(this);
         CollectionSaver = new CollectionSaver(this);
         Tokens = new AuthTokens(this);
+        Files = new FileSystemRegistry(this);
         Mailer = new AppMailer(this, () => MailTransport);
         RecordMails = new RecordMails(this, () => MailLog);
         AuthOrigins = new AuthOrigins(this);
@@ -47,6 +49,7 @@ public sealed class SatchelApp : IApp, IDisposable
     public IDatabase AuxDb => _auxDb;
     public AppHooks Hooks { get; } = new();
     public IAuthTokens Tokens { get; }
+    public IFileSystemProvider Files { get; }
 
     internal SqliteDatabase DataDatabase => _db;
     internal SqliteDatabase AuxDatabase => _auxDb;

@@ -14,5 +14,7 @@ public static class CoreRoutes
         RecordAuthApi.Map(web);
         RecordAuthMethodsApi.Map(web);
         RecordCrudApi.Map(web);
+        FilesApi.Map(web);
+        BatchApi.Map(web);
     }
 }

@@ -42,9 +42,9 @@ public static class RecordRequestData
     }
 
     /// <summary>The resolved value as the rules see it: the JSON form, the plain text for a password.</summary>
-    private static object? BodyValue(Field field, object? value) => value switch
+    private static JsonNode? BodyValue(Field field, object? value) => value switch
     {
-        PasswordValue password => password.Plain,
+        PasswordValue password => JsonValue.Create(password.Plain),
         _ => field.ToJson(value),
     };
 }

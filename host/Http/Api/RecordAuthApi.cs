@@ -17,7 +17,7 @@ public static class RecordAuthApi
 {
     public static void Map(WebApplication web)
     {
-        web.MapPost("/api/collections/{collection}/auth-refresh", Refresh);
+        web.MapPost("/api/collections/{collection}/auth-refresh", Refresh).RateLimited("authRefresh");
         web.MapPost("/api/collections/{collection}/impersonate/{id}", Impersonate);
     }
 

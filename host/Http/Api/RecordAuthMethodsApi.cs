@@ -25,7 +25,7 @@ public static class RecordAuthMethodsApi
 
             AddLegacyFields(sections);
             return ApiJson.Write(http, StatusCodes.Status200OK, sections);
-        });
+        }).RateLimited("listAuthMethods");
     }
 
     /// <summary>The sections in PocketBase's order, each as PocketBase shows a method that is off.</summary>

@@ -110,7 +110,7 @@ public static class RecordCrudApi
         var form = new RecordUpsert(app, record);
         if (isSuperuser) form.GrantSuperuserAccess();
         form.Load(data);
-        var uploads = RecordFileUploads.FromRequest(record, await FilesAsync(http));
+        var uploads = RecordFileUploads.FromRequest(record, await FilesAsync(http), body.Select(p => p.Key).ToList());
 
         if (!isSuperuser)
         {
@@ -152,7 +152,7 @@ public static class RecordCrudApi
         var form = new RecordUpsert(app, record);
         if (isSuperuser) form.GrantSuperuserAccess();
         form.Load(data);
-        var uploads = RecordFileUploads.FromRequest(record, await FilesAsync(http));
+        var uploads = RecordFileUploads.FromRequest(record, await FilesAsync(http), body.Select(p => p.Key).ToList());
         if (!form.HasManageAccess && new RecordRules(app).CanManage(record, request)) form.GrantManagerAccess();
 
         var ev = new RecordRequestEvent(app, http, target, record);

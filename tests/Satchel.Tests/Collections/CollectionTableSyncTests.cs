@@ -99,8 +99,11 @@ public class CollectionTableSyncTests : IDisposable
         Assert.Throws<CollectionDeleteException>(() => _t.App.DeleteCollection(posts));
         Assert.Throws<CollectionDeleteException>(() => _t.App.DeleteCollection(_t.App.FindCollectionByNameOrId("_mfas")!));
 
+        // Files are deleted through the storage in use: the local one here.
+        _t.App.Files.Register(Satchel.Files.FileSystemNames.Local, _ => new Satchel.Plugins.FilesLocal.LocalFileSystem(Path.Combine(_t.App.DataDir, "storage")));
         var storage = Path.Combine(_t.App.DataDir, "storage", comments.Id);
-        Directory.CreateDirectory(storage);
+        Directory.CreateDirectory(Path.Combine(storage, "rec1"));
+        File.WriteAllText(Path.Combine(storage, "rec1", "a.txt"), "a");
         _t.App.DeleteCollection(_t.App.FindCollectionByNameOrId("comments")!);
         Assert.Empty(Columns("comments"));
         Assert.Null(_t.App.FindCollectionByNameOrId("comments"));

@@ -46,8 +46,10 @@ public sealed class RateLimitHttpTests(RateLimitServer fixture) : IClassFixture<
         return ((int)res.StatusCode, await res.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task A_thousand_wrong_sign_ins_are_stopped_by_the_limiter()
+    [Theory]
+    [InlineData("/api/collections/users/auth-with-password")]
+    [InlineData("/api/collections/users/probe-auth")]
+    public async Task A_thousand_wrong_sign_ins_are_stopped_by_the_limiter(string url)
     {
         // The fixture's rules (PocketBase's defaults): *:auth allows 2 attempts per 3 seconds.
         await ConfigureAsync("""
@@ -63,7 +65,7 @@ public sealed class RateLimitHttpTests(RateLimitServer fixture) : IClassFixture<
         string? tooManyBody = null;
         for (var i = 0; i < 1000; i++)
         {
-            var (status, body) = await RawAsync(HttpMethod.Post, "/api/collections/users/probe-auth", json: $$"""{"identity":"test@example.com","password":"wrong{{i}}"}""");
+            var (status, body) = await RawAsync(HttpMethod.Post, url, json: $$"""{"identity":"test@example.com","password":"wrong{{i}}"}""");
             counts[status] = counts.GetValueOrDefault(status) + 1;
             if (status == 429) tooManyBody ??= body;
         }
@@ -76,6 +78,25 @@ public sealed class RateLimitHttpTests(RateLimitServer fixture) : IClassFixture<
 
         // The path rule "/api/" (300 per 10s) still lets the same client use untagged routes.
         Assert.Equal(200, (await RawAsync(HttpMethod.Get, "/api/health")).Status);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/collections/nologin/auth-methods", "*:listAuthMethods", null)]
+    [InlineData("POST", "/api/collections/users/auth-refresh", "users:authRefresh", UserToken)]
+    [InlineData("POST", "/api/collections/users/auth-with-password", "*:authWithPassword", null)]
+    public async Task Auth_routes_declare_PocketBases_tags(string method, string url, string label, string? token)
+    {
+        await ConfigureAsync($$"""
+            {"enabled":true,"excludedIPs":[],"rules":[
+              {"label":"/api/","duration":60,"maxRequests":100},
+              {"label":"{{label}}","duration":60,"maxRequests":1}]}
+            """);
+
+        var first = await RawAsync(new HttpMethod(method), url, token, method == "POST" ? "{}" : null);
+        Assert.NotEqual(429, first.Status);
+        var second = await RawAsync(new HttpMethod(method), url, token, method == "POST" ? "{}" : null);
+        Assert.Equal(429, second.Status);
+        Assert.Equal(TooMany, second.Body);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ public sealed class TestServer : IAsyncDisposable
     public SatchelApp App { get; }
     public HttpClient Client { get; }
 
+    /// <summary>The server's container (e.g. to resolve services plugins use).</summary>
+    public IServiceProvider Services => _web.Services;
+
     private TestServer(TestDataDir dir, SatchelApp app, WebApplication web, string baseUrl)
     {
         _dir = dir;

@@ -1,6 +1,6 @@
 // Starts the built Satchel host on a free 127.0.0.1 port with a temporary pb_data, for one test file.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +10,19 @@ import PocketBase from 'pocketbase';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export const SUPERUSER = { email: 'sdk-admin@example.com', password: 'sdk-password-123' };
+/** PocketBase's own test data (collections demo1…demo5, users, clients, …), beside the repository. */
+export const FIXTURE_DIR = resolve(repoRoot, '..', 'shared', 'conformance', 'pb_data');
+
+/** Copies the fixture into dataDir, made writable (the shared copy is read-only). */
+function copyFixture(dataDir) {
+  cpSync(FIXTURE_DIR, dataDir, { recursive: true });
+  const makeWritable = (path) => {
+    chmodSync(path, statSync(path).mode | 0o600 | (statSync(path).isDirectory() ? 0o100 : 0));
+    if (statSync(path).isDirectory()) for (const entry of readdirSync(path)) makeWritable(join(path, entry));
+  };
+  makeWritable(dataDir);
+}
+
 
 /** satchel.dll: $SATCHEL_DLL, else the Release build output, else the Debug one. */
 export function satchelDll() {
@@ -45,19 +58,44 @@ export function satchel(args) {
 }
 
 /**
- * Starts a server. With `superuser` (default) a superuser is created first with
- * `satchel superuser upsert`. Returns { url, dataDir, client(), superuserClient(), stop() }.
+ * A test plugin from tests/plugins (published by the test project's build beside its assembly),
+ * for startServer's `testPlugins`.
  */
-export async function startServer({ superuser = true } = {}) {
+export function testPluginDll(name) {
+  const config = satchelDll().includes(`${join('bin', 'Release')}`) ? 'Release' : 'Debug';
+  const dll = join(repoRoot, 'tests', 'Satchel.Tests', 'bin', config, 'net10.0', 'test-plugins', name, `${name}.dll`);
+  if (!existsSync(dll)) throw new Error(`test plugin ${name} not found at ${dll}; build tests/Satchel.Tests first`);
+  return dll;
+}
+
+/** The plugins.json beside satchel.dll plus the named test plugins, written into `dir`. */
+function pluginsFileWith(dir, testPlugins) {
+  const defaults = JSON.parse(readFileSync(join(dirname(satchelDll()), 'plugins.json'), 'utf8'));
+  const plugins = defaults.plugins.map((p) => ({ ...p, path: p.path ?? join(dirname(satchelDll()), 'plugins', p.name, `${p.name}.dll`) }));
+  for (const name of testPlugins) plugins.push({ name, enabled: true, path: testPluginDll(name) });
+  const file = join(dir, 'plugins.json');
+  writeFileSync(file, JSON.stringify({ plugins }, null, 2));
+  return file;
+}
+
+/**
+ * Starts a server. With `superuser` (default) a superuser is created first with
+ * `satchel superuser upsert`; with `fixture` the server runs on a copy of PocketBase's test data;
+ * `testPlugins` names test plugins to load besides the default ones.
+ * Returns { url, dataDir, client(), superuserClient(), stop() }.
+ */
+export async function startServer({ superuser = true, fixture = false, testPlugins = [] } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'satchel-sdk-'));
   const dataDir = join(work, 'pb_data');
   let child;
   try {
+    if (fixture) copyFixture(dataDir);
     if (superuser) satchel(['superuser', 'upsert', SUPERUSER.email, SUPERUSER.password, `--dir=${dataDir}`]);
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    child = spawn('dotnet', [satchelDll(), 'serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`], {
+    const extra = testPlugins.length ? [`--plugins=${pluginsFileWith(work, testPlugins)}`] : [];
+    child = spawn('dotnet', [satchelDll(), 'serve', `--http=127.0.0.1:${port}`, `--dir=${dataDir}`, ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

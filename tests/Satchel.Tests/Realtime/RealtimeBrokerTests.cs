@@ -1,0 +1,55 @@
+using Satchel.Realtime;
+
+namespace Satchel.Tests.Realtime;
+
+public class RealtimeBrokerTests
+{
+    [Fact]
+    public void Registered_clients_are_found_and_listed()
+    {
+        var broker = new RealtimeBroker();
+        var a = new RealtimeClient();
+        var b = new RealtimeClient();
+        broker.Register(a);
+        broker.Register(b);
+
+        Assert.Equal(2, broker.TotalClients);
+        Assert.Same(a, broker.ClientById(a.Id));
+        Assert.Null(broker.ClientById("missing"));
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), broker.Clients.Keys.Order());
+        Assert.Equal(2, broker.ClientList.Count);
+    }
+
+    [Fact]
+    public void Unregister_removes_and_discards_the_client()
+    {
+        var broker = new RealtimeBroker();
+        var a = new RealtimeClient();
+        broker.Register(a);
+        broker.Unregister(a.Id);
+        broker.Unregister("missing");
+
+        Assert.Equal(0, broker.TotalClients);
+        Assert.True(a.IsDiscarded);
+        Assert.Empty(broker.ClientList);
+    }
+
+    [Fact]
+    public void SendToSubscribers_reaches_exact_subscribers_only()
+    {
+        var broker = new RealtimeBroker();
+        var subscribed = new RealtimeClient();
+        subscribed.Subscribe("example");
+        var other = new RealtimeClient();
+        other.Subscribe("example/sub", "demo1/*");
+        broker.Register(subscribed);
+        broker.Register(other);
+
+        var sent = broker.SendToSubscribers(new RealtimeMessage("example", "{\"a\":1}"));
+
+        Assert.Equal(1, sent);
+        Assert.True(subscribed.Messages.TryRead(out var message));
+        Assert.Equal("{\"a\":1}", message!.Data);
+        Assert.False(other.Messages.TryRead(out _));
+    }
+}

@@ -1,0 +1,19 @@
+using Satchel.Plugins.RealtimeSse;
+using Satchel.Realtime;
+
+namespace Satchel.Tests.Realtime;
+
+public class SseFrameTests
+{
+    [Fact]
+    public void A_message_is_written_with_the_client_id_event_name_and_data()
+        => Assert.Equal("id:abc\nevent:demo1/*\ndata:{\"a\":1}\n\n", SseFrame.ToText("abc", new RealtimeMessage("demo1/*", "{\"a\":1}")));
+
+    [Fact]
+    public void Multi_line_data_becomes_several_data_lines()
+        => Assert.Equal("id:abc\nevent:t\ndata:one\ndata:two\ndata:three\n\n", SseFrame.ToText("abc", new RealtimeMessage("t", "one\r\ntwo\nthree")));
+
+    [Fact]
+    public void A_line_break_in_the_name_cannot_inject_fields()
+        => Assert.Equal("id:abc\nevent:tdata:x\ndata:1\n\n", SseFrame.ToText("abc", new RealtimeMessage("t\ndata:x", "1")));
+}
