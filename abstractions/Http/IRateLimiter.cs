@@ -17,4 +17,10 @@ public interface IRateLimiter
     /// Does nothing when rate limiting is off, for superusers and for excluded IPs.
     /// </summary>
     void CheckCollection(HttpContext http, Collection collection, params string[] tags);
+
+    /// <summary>
+    /// The client's IP as the limiter counts it: from the trusted proxy headers of the settings,
+    /// else the connection's address ("" when unknown). Use it for other per-client limits too.
+    /// </summary>
+    string ClientIpOf(HttpContext http);
 }

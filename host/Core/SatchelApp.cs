@@ -39,6 +39,8 @@ public sealed class SatchelApp : IApp, IDisposable
         Files = new FileSystemRegistry(this);
         Mailer = new AppMailer(this, () => MailTransport);
         RecordMails = new RecordMails(this, () => MailLog);
+        AuthOrigins = new AuthOrigins(this);
+        AuthOrigins.BindCleanup(Hooks, () => AuthLog);
     }
 
     public string DataDir { get; }
@@ -108,6 +110,13 @@ public sealed class SatchelApp : IApp, IDisposable
     public ILogger MailLog { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     public IMailer Mailer { get; }
+
+    // --- auth ---
+    /// <summary>The devices auth records signed in from (_authOrigins).</summary>
+    public AuthOrigins AuthOrigins { get; }
+
+    /// <summary>Where auth problems that reach no caller (e.g. a failed login alert) are logged.</summary>
+    public ILogger AuthLog { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     public IRecordMailer RecordMails { get; }
 
     public void RunInTransaction(Action work) => _db.Write<object?>((_, _) => { work(); return null; });

@@ -65,6 +65,8 @@ public static class SatchelServer
         // The mail plugin's transport (if one is enabled) is what app.Mailer delivers through.
         app.MailTransport = web.Services.GetService<IMailer>();
         app.MailLog = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Satchel.Mail");
+        app.AuthLog = web.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Satchel.Auth");
+        new Satchel.Auth.NewDeviceAlert(app, app.AuthOrigins, rateLimiter.ClientIpOf, app.AuthLog).Bind(app.Hooks);
 
         web.UseMiddleware<ErrorMiddleware>();
         web.UseCors(cors =>
