@@ -10,7 +10,7 @@ public class ApiException : Exception
 {
     public int Status { get; }
     /// <summary>Per-field errors: field name → <see cref="ValidationError"/> or a nested map of them.</summary>
-    public IDictionary<string, object> Data { get; }
+    public new IDictionary<string, object> Data { get; }
 
     public ApiException(int status, string message, IDictionary<string, object>? data = null, Exception? inner = null)
         : base(message, inner)

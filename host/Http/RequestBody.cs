@@ -27,7 +27,7 @@ public static class RequestBody
                 {
                     foreach (var payload in values)
                     {
-                        if (Parse(payload) is not JsonObject obj) throw ApiException.BadRequest(InvalidFormat);
+                        if (Parse(payload ?? "") is not JsonObject obj) throw ApiException.BadRequest(InvalidFormat);
                         foreach (var (k, v) in obj.ToList()) { obj.Remove(k); result[k] = v; }
                     }
                     continue;

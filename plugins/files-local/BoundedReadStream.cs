@@ -3,13 +3,14 @@ namespace Satchel.Plugins.FilesLocal;
 /// <summary>A read-only view of the next <c>length</c> bytes of another stream (a range of a file).</summary>
 internal sealed class BoundedReadStream(Stream inner, long length) : Stream
 {
+    private readonly long _length = length;
     private long _remaining = length;
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
-    public override long Length => length;
-    public override long Position { get => length - _remaining; set => throw new NotSupportedException(); }
+    public override long Length => _length;
+    public override long Position { get => _length - _remaining; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 

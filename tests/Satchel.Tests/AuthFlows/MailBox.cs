@@ -47,7 +47,7 @@ public sealed partial class MailBox(TestSmtpServer smtp)
 
     private static bool Matches(ReceivedMail mail, string to, string subject)
         => mail.EnvelopeTo.Any(t => string.Equals(t, to, StringComparison.OrdinalIgnoreCase))
-           && mail.Message.Subject.Contains(subject, StringComparison.Ordinal);
+           && (mail.Message.Subject ?? "").Contains(subject, StringComparison.Ordinal);
 
     /// <summary>The token of a confirmation link ("…/confirm-verification/TOKEN") in the message.</summary>
     public static string LinkToken(MimeMessage message, string action)

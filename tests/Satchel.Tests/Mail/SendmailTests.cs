@@ -21,7 +21,7 @@ public sealed class SendmailTests : IDisposable
             echo "queue is full" >&2
             exit {exitCode}
             """.ReplaceLineEndings("\n"));
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
     }
 

@@ -46,10 +46,10 @@ public sealed class SmtpMessageTests
         Assert.Equal("help@example.com", mime.Headers["Reply-To"]);
         Assert.Equal("spring", mime.Headers["X-Campaign"]);
         Assert.Contains("<b>Ann</b>", mime.HtmlBody);
-        Assert.Equal("Hello Ann", mime.TextBody.Trim());
+        Assert.Equal("Hello Ann", (mime.TextBody ?? "").Trim());
         Assert.EndsWith("@example.com", mime.MessageId);
 
-        var attachments = mime.Attachments.OfType<MimePart>().ToDictionary(p => p.FileName);
+        var attachments = mime.Attachments.OfType<MimePart>().ToDictionary(p => p.FileName ?? "");
         Assert.Equal("application/pdf", attachments["report.pdf"].ContentType.MimeType);
         Assert.Equal("application/x-custom", attachments["data.bin"].ContentType.MimeType);
         Assert.Equal(new byte[] { 1, 2, 3 }, Content(attachments["data.bin"]));
@@ -71,7 +71,7 @@ public sealed class SmtpMessageTests
         t.Mailer().Send(message);
 
         var mime = server.Single().Message;
-        Assert.Equal("Plain words.", mime.TextBody.Trim());
+        Assert.Equal("Plain words.", (mime.TextBody ?? "").Trim());
         Assert.Equal("fixed-id@acme.test", mime.MessageId);
     }
 
@@ -136,7 +136,7 @@ public sealed class SmtpMessageTests
     private static byte[] Content(MimePart part)
     {
         using var ms = new MemoryStream();
-        part.Content.DecodeTo(ms);
+        part.Content!.DecodeTo(ms);
         return ms.ToArray();
     }
 }

@@ -30,7 +30,7 @@ public class AppleClientSecretTests
     }
 
     [Fact]
-    public void Creates_an_es256_jwt_verifiable_with_the_public_key()
+    public async Task Creates_an_es256_jwt_verifiable_with_the_public_key()
     {
         using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var form = new AppleClientSecret
@@ -47,13 +47,13 @@ public class AppleClientSecretTests
         var secret = form.Create(now);
 
         using var pub = ECDsa.Create(ec.ExportParameters(false));
-        var result = new JsonWebTokenHandler().ValidateTokenAsync(secret, new TokenValidationParameters
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(secret, new TokenValidationParameters
         {
             ValidIssuer = "TEAM123456",
             ValidAudience = AppleClientSecret.Audience,
             IssuerSigningKey = new ECDsaSecurityKey(pub),
             ValidAlgorithms = new[] { SecurityAlgorithms.EcdsaSha256 },
-        }).GetAwaiter().GetResult();
+        });
         Assert.True(result.IsValid, result.Exception?.Message);
 
         var jwt = new JsonWebToken(secret);

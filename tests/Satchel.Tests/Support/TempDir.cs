@@ -25,7 +25,9 @@ public sealed class TempDir : IDisposable
         {
             var target = System.IO.Path.Combine(dir.Path, System.IO.Path.GetRelativePath(source, f));
             System.IO.File.Copy(f, target);
-            System.IO.File.SetUnixFileMode(target, System.IO.File.GetUnixFileMode(target) | UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            // The fixture may be read-only; the copy must be writable (Windows copies stay writable).
+            if (!OperatingSystem.IsWindows())
+                System.IO.File.SetUnixFileMode(target, System.IO.File.GetUnixFileMode(target) | UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return dir;
     }
