@@ -48,6 +48,14 @@ public interface IApp
     Record? FindRecordById(string collectionNameOrId, string id);
     /// <summary>First record whose field equals the value.</summary>
     Record? FindFirstRecordByData(string collectionNameOrId, string field, object? value);
+    /// <summary>
+    /// The records matching a filter in the rules language (no access rules applied; hidden fields
+    /// allowed), with <c>{:name}</c> placeholders bound from <paramref name="parameters"/>, ordered by
+    /// <paramref name="sort"/> ("-created,title"). A limit of 0 means no limit. An invalid filter or
+    /// sort throws a 400 <see cref="Errors.ApiException"/>.
+    /// </summary>
+    IReadOnlyList<Record> FindRecordsByFilter(string collectionNameOrId, string filter, string sort = "", int limit = 0, int offset = 0,
+        IReadOnlyDictionary<string, object?>? parameters = null);
     /// <summary>The auth record with this email, compared case-insensitively.</summary>
     Record? FindAuthRecordByEmail(string collectionNameOrId, string email);
     /// <summary>Validates and inserts or updates the record in one transaction.</summary>

@@ -15,40 +15,22 @@ public sealed class AuthOrigins(SatchelApp app)
 {
     public const int MaxPerRecord = 5;
 
+    private readonly AuthRecordRows _rows = new(app, SystemCollections.AuthOrigins);
+
     /// <summary>The record's origins, newest first.</summary>
-    public List<Record> FindAllFor(Record authRecord)
-    {
-        var collection = Collection();
-        if (collection == null) return new();
-        return app.Records.FindMany(collection,
-            "SELECT * FROM \"_authOrigins\" WHERE \"collectionRef\" = @collection AND \"recordRef\" = @record ORDER BY \"created\" DESC, \"rowid\" DESC",
-            new { collection = authRecord.Collection.Id, record = authRecord.Id });
-    }
+    public IReadOnlyList<Record> FindAllFor(Record authRecord) => _rows.FindAllFor(authRecord);
 
     public Record New(Record authRecord, string fingerprint)
     {
-        var origin = new Record(Collection() ?? throw new InvalidOperationException("the _authOrigins collection is missing"));
-        origin.Set("collectionRef", authRecord.Collection.Id);
-        origin.Set("recordRef", authRecord.Id);
+        var origin = _rows.New(authRecord);
         origin.Set("fingerprint", fingerprint);
         return origin;
     }
 
-    public void DeleteAllFor(Record authRecord)
-    {
-        foreach (var origin in FindAllFor(authRecord)) app.DeleteRecord(origin);
-    }
+    public void DeleteAllFor(Record authRecord) => _rows.DeleteAllFor(authRecord);
 
     /// <summary>Deletes the origins of every record of an auth collection.</summary>
-    public void DeleteAllOf(Collection authCollection)
-    {
-        var collection = Collection();
-        if (collection == null) return;
-        var rows = app.Records.FindMany(collection, "SELECT * FROM \"_authOrigins\" WHERE \"collectionRef\" = @collection", new { collection = authCollection.Id });
-        foreach (var origin in rows) app.DeleteRecord(origin);
-    }
-
-    private Collection? Collection() => app.FindCollectionByNameOrId(SystemCollections.AuthOrigins);
+    public void DeleteAllOf(Collection authCollection) => _rows.DeleteAllOf(authCollection);
 
     /// <summary>Drops a record's origins when the record (or its collection) is deleted or its password changes.</summary>
     public void BindCleanup(AppHooks hooks, Func<ILogger> log)

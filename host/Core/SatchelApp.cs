@@ -1,3 +1,4 @@
+using Dapper;
 using Satchel.Auth;
 using Satchel.Collections;
 using Satchel.Data;
@@ -8,6 +9,8 @@ using Satchel.Hooks;
 using Satchel.Mail;
 using Satchel.Models;
 using Satchel.Records;
+using Satchel.Rules.Resolvers;
+using Satchel.Rules.Sql;
 using Satchel.Settings;
 
 namespace Satchel.Core;
@@ -92,6 +95,21 @@ public sealed class SatchelApp : IApp, IDisposable
 
     public Record? FindFirstRecordByData(string collectionNameOrId, string field, object? value)
         => Records.FindFirstByData(RequireCollection(collectionNameOrId), field, value);
+
+    public IReadOnlyList<Record> FindRecordsByFilter(string collectionNameOrId, string filter, string sort = "", int limit = 0, int offset = 0,
+        IReadOnlyDictionary<string, object?>? parameters = null)
+    {
+        var c = RequireCollection(collectionNameOrId);
+        var resolver = new RecordFieldResolver(c, FindCollectionByNameOrId, new RequestInfo(), allowHiddenFields: true);
+        var query = new SearchQuery(c.Name, resolver) { Placeholders = parameters };
+        // An invalid expression throws a FilterException, a 400.
+        if (!string.IsNullOrWhiteSpace(filter)) query.Where(filter);
+        if (!string.IsNullOrWhiteSpace(sort)) query.OrderBy(sort);
+        var sql = query.Build();
+        // SQLite needs a LIMIT before an OFFSET; -1 means none.
+        int? sqlLimit = limit > 0 ? limit : offset > 0 ? -1 : null;
+        return Records.FindMany(c, sql.SelectSql(limit: sqlLimit, offset: offset > 0 ? offset : null), new DynamicParameters(sql.Parameters));
+    }
 
     public Record? FindAuthRecordByEmail(string collectionNameOrId, string email)
     {

@@ -15,7 +15,6 @@ namespace Satchel.Plugins.AuthOtp;
 public sealed class AuthOtpPlugin : IPlugin
 {
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
-    private Timer? _cleanup;
 
     public string Name => "auth-otp";
 
@@ -38,40 +37,17 @@ public sealed class AuthOtpPlugin : IPlugin
         BindCleanup(app, store, log);
     }
 
-    private void BindCleanup(IApp app, OtpStore store, ILogger log)
+    private static void BindCleanup(IApp app, OtpStore store, ILogger log)
     {
-        app.Hooks.OnServe.Bind(e =>
-        {
-            store.DeleteExpiredQuietly(log);
-            e.Next();
-        });
-        _cleanup = new Timer(_ => store.DeleteExpiredQuietly(log), null, CleanupInterval, CleanupInterval);
-        app.Hooks.OnTerminate.Bind(e =>
-        {
-            _cleanup?.Dispose();
-            e.Next();
-        });
+        store.Rows.ScheduleExpiryCleanup(auth => auth.Otp.Duration, CleanupInterval, log);
+        store.Rows.FollowAuthRecordDeletes(log);
 
         // A code belongs to a record and its current tokenKey (password and email changes renew it).
-        app.Hooks.OnRecordDeleteExecute.Bind(e =>
-        {
-            e.Next();
-            if (e.Record.Collection.IsAuth) store.DeleteAllFor(e.Record);
-        });
         app.Hooks.OnRecordUpdateExecute.Bind(e =>
         {
             var before = e.Record.Original("tokenKey") as string ?? "";
             e.Next();
-            if (e.Record.Collection.IsAuth && e.Record.GetString("tokenKey") != before) store.DeleteAllFor(e.Record);
-        });
-        app.Hooks.OnCollectionAfterDeleteSuccess.Bind(e =>
-        {
-            if (e.Collection.IsAuth)
-            {
-                try { store.DeleteAllOf(e.Collection); }
-                catch (Exception ex) { log.LogWarning("Failed to delete the OTPs of the deleted collection {Collection}: {Error}", e.Collection.Name, ex.Message); }
-            }
-            e.Next();
+            if (e.Record.Collection.IsAuth && e.Record.GetString("tokenKey") != before) store.Rows.DeleteAllFor(e.Record);
         });
     }
 }

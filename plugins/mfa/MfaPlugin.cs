@@ -16,7 +16,6 @@ public sealed class MfaPlugin : IPlugin
     public const int HookPriority = 1_000_000;
 
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
-    private Timer? _cleanup;
 
     public string Name => "mfa";
 
@@ -29,29 +28,15 @@ public sealed class MfaPlugin : IPlugin
         var step = new MfaStep(sessions, context.Resolve<IRecordRuleChecker>());
         context.App.Hooks.OnRecordAuthRequest.Bind(step.Handle, HookPriority, "__satchelMfa__");
         var log = context.Resolve<ILoggerFactory>().CreateLogger("Satchel.Mfa");
-        context.App.Hooks.OnServe.Bind(e =>
-        {
-            sessions.DeleteExpiredQuietly(log);
-            e.Next();
-        });
-        _cleanup = new Timer(_ => sessions.DeleteExpiredQuietly(log), null, CleanupInterval, CleanupInterval);
-        context.App.Hooks.OnTerminate.Bind(e =>
-        {
-            _cleanup?.Dispose();
-            e.Next();
-        });
+        sessions.Rows.ScheduleExpiryCleanup(auth => auth.Mfa.Duration, CleanupInterval, log);
+        sessions.Rows.FollowAuthRecordDeletes(log);
 
-        // A session belongs to a record and its current password: drop it when either goes.
-        context.App.Hooks.OnRecordAfterDeleteSuccess.Bind(e =>
-        {
-            if (e.Record.Collection.IsAuth) sessions.DeleteAllFor(e.Record);
-            e.Next();
-        });
+        // A session belongs to a record and its current password.
         context.App.Hooks.OnRecordUpdate.Bind(e =>
         {
             var before = PasswordHash(e.Record.Original("password"));
             e.Next();
-            if (e.Record.Collection.IsAuth && PasswordHash(e.Record.Get("password")) != before) sessions.DeleteAllFor(e.Record);
+            if (e.Record.Collection.IsAuth && PasswordHash(e.Record.Get("password")) != before) sessions.Rows.DeleteAllFor(e.Record);
         });
     }
 
