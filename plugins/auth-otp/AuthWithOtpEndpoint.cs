@@ -26,10 +26,14 @@ internal sealed class AuthWithOtpEndpoint(IApp app, IRecordAuthResponder respond
         if (collection.Auth?.Otp.Enabled != true)
             throw ApiException.Forbidden("The collection is not configured to allow OTP authentication.");
 
-        var body = await OtpForms.ReadAsync(http);
-        var otpId = OtpForms.Text(body, "otpId");
-        var code = OtpForms.Text(body, "password");
-        OtpForms.CheckSignIn(otpId, code);
+        var body = await ActionForm.ReadAsync(http);
+        var otpId = ActionForm.Text(body, "otpId");
+        var code = ActionForm.Text(body, "password");
+        var errors = new ValidationErrors();
+        errors.AddIf("otpId", FormRules.RequiredText(otpId, 1, 255));
+        // 71 characters: bcrypt hashes at most 72 bytes of the code.
+        errors.AddIf("password", FormRules.RequiredText(code, 1, 71));
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
         http.SetRequestContext(RequestContext.Otp);
 
         var otp = store.Find(otpId);

@@ -27,8 +27,10 @@ internal sealed class RequestOtpEndpoint(IApp app, IResponseWriter writer, OtpSt
         if (collection.Auth?.Otp.Enabled != true)
             throw ApiException.Forbidden("The collection is not configured to allow OTP authentication.");
 
-        var email = OtpForms.Text(await OtpForms.ReadAsync(http), "email");
-        OtpForms.CheckEmail(email);
+        var email = ActionForm.Text(await ActionForm.ReadAsync(http), "email");
+        var errors = new ValidationErrors();
+        errors.AddIf("email", FormRules.Email(email));
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
 
         var ev = new RecordCreateOTPRequestEvent(app, http, collection)
         {

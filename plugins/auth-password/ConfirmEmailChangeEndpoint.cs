@@ -20,9 +20,9 @@ internal sealed class ConfirmEmailChangeEndpoint(IApp app, IResponseWriter write
         var collection = app.FindAuthCollection(http.Request.RouteValues["collection"]?.ToString() ?? "");
         if (collection.IsSuperusers) throw ApiException.BadRequest("All superusers can change their emails directly.");
 
-        var body = await FormBody.ReadAsync(http);
-        var token = FormBody.Text(body, "token");
-        var password = FormBody.Text(body, "password");
+        var body = await ActionForm.ReadAsync(http);
+        var token = ActionForm.Text(body, "token");
+        var password = ActionForm.Text(body, "password");
 
         var (record, newEmail, tokenError) = ParseToken(collection, token);
         var errors = new ValidationErrors();
@@ -31,7 +31,7 @@ internal sealed class ConfirmEmailChangeEndpoint(IApp app, IResponseWriter write
             ?? (record == null || !PasswordCheck.Verify(record, password)
                 ? new ValidationError("validation_invalid_password", "Missing or invalid auth record password.")
                 : null));
-        errors.ThrowIfAny(FormBody.ValidationFailed);
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
         if (record == null) throw ApiException.BadRequest("Invalid or expired token.");
 
         var ev = new RecordConfirmEmailChangeRequestEvent(app, http, collection, record, newEmail);

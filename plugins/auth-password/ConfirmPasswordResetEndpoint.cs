@@ -19,10 +19,10 @@ internal sealed class ConfirmPasswordResetEndpoint(IApp app, IResponseWriter wri
     {
         var collection = app.FindAuthCollection(http.Request.RouteValues["collection"]?.ToString() ?? "");
 
-        var body = await FormBody.ReadAsync(http);
-        var token = FormBody.Text(body, "token");
-        var password = FormBody.Text(body, "password");
-        var passwordConfirm = FormBody.Text(body, "passwordConfirm");
+        var body = await ActionForm.ReadAsync(http);
+        var token = ActionForm.Text(body, "token");
+        var password = ActionForm.Text(body, "password");
+        var passwordConfirm = ActionForm.Text(body, "passwordConfirm");
 
         // The password field checks the rest (max length, pattern) when the record is saved.
         var min = collection.Fields.ByName("password") is PasswordField { Min: > 0 } field ? field.Min : 1;
@@ -31,7 +31,7 @@ internal sealed class ConfirmPasswordResetEndpoint(IApp app, IResponseWriter wri
         errors.AddIf("password", FormRules.RequiredText(password, min, 255));
         errors.AddIf("passwordConfirm", passwordConfirm == "" ? FormRules.Required()
             : passwordConfirm != password ? new ValidationError("validation_values_mismatch", "Values don't match.") : null);
-        errors.ThrowIfAny(FormBody.ValidationFailed);
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
 
         var record = ActionToken.Find(app, token, TokenTypes.PasswordReset)
             ?? throw ApiException.BadRequest("Invalid or expired password reset token.");

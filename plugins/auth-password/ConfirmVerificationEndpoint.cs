@@ -15,10 +15,10 @@ internal sealed class ConfirmVerificationEndpoint(IApp app, IResponseWriter writ
         var collection = app.FindAuthCollection(http.Request.RouteValues["collection"]?.ToString() ?? "");
         if (collection.IsSuperusers) throw ApiException.BadRequest("All superusers are verified by default.");
 
-        var token = FormBody.Text(await FormBody.ReadAsync(http), "token");
+        var token = ActionForm.Text(await ActionForm.ReadAsync(http), "token");
         var errors = new ValidationErrors();
         errors.AddIf("token", token == "" ? FormRules.Required() : CheckToken(collection, token));
-        errors.ThrowIfAny(FormBody.ValidationFailed);
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
 
         var record = ActionToken.Find(app, token, TokenTypes.Verification)
             ?? throw ApiException.BadRequest("Invalid or expired verification token.");

@@ -22,11 +22,11 @@ internal sealed class RequestEmailChangeEndpoint(IApp app, IResponseWriter write
             throw ApiException.Forbidden($"The request requires auth record from {auth.Collection.Name} collection.");
         if (collection.IsSuperusers) throw ApiException.BadRequest("All superusers can change their emails directly.");
 
-        var newEmail = FormBody.Text(await FormBody.ReadAsync(http), "newEmail");
+        var newEmail = ActionForm.Text(await ActionForm.ReadAsync(http), "newEmail");
         var errors = new ValidationErrors();
         errors.AddIf("newEmail", FormRules.Email(newEmail)
             ?? (newEmail == auth.GetString("email") ? new ValidationError("validation_not_in_invalid", "Must not be in list.") : null));
-        errors.ThrowIfAny(FormBody.ValidationFailed);
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
 
         var ev = new RecordRequestEmailChangeRequestEvent(app, http, collection, auth, newEmail);
         app.Hooks.OnRecordRequestEmailChangeRequest.Trigger(ev, e =>

@@ -20,10 +20,10 @@ internal sealed class RequestPasswordResetEndpoint(IApp app, IResponseWriter wri
         if (collection.Auth?.PasswordAuth.Enabled != true)
             throw ApiException.BadRequest("The collection is not configured to allow password authentication.");
 
-        var email = FormBody.Text(await FormBody.ReadAsync(http), "email");
+        var email = ActionForm.Text(await ActionForm.ReadAsync(http), "email");
         var errors = new ValidationErrors();
         errors.AddIf("email", FormRules.Email(email));
-        errors.ThrowIfAny(FormBody.ValidationFailed);
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
 
         var record = app.FindAuthRecordByEmail(collection.Id, email);
         // An unknown address, or one that was just sent a link, gets the same 204 and nothing else.

@@ -19,10 +19,10 @@ internal sealed class RequestVerificationEndpoint(IApp app, IResponseWriter writ
         var collection = app.FindAuthCollection(http.Request.RouteValues["collection"]?.ToString() ?? "");
         if (collection.IsSuperusers) throw ApiException.BadRequest("All superusers are verified by default.");
 
-        var email = FormBody.Text(await FormBody.ReadAsync(http), "email");
+        var email = ActionForm.Text(await ActionForm.ReadAsync(http), "email");
         var errors = new ValidationErrors();
         errors.AddIf("email", FormRules.Email(email));
-        errors.ThrowIfAny(FormBody.ValidationFailed);
+        errors.ThrowIfAny(ActionForm.ValidationFailed);
 
         var record = app.FindAuthRecordByEmail(collection.Id, email);
         // An unknown address, or one that was just sent a link, gets the same 204 and nothing else.

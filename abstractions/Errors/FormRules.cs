@@ -1,14 +1,13 @@
-using Satchel.Errors;
 using Satchel.Models.Fields;
 
-namespace Satchel.Plugins.AuthPassword;
+namespace Satchel.Errors;
 
 /// <summary>
-/// The field checks of the record auth action forms, with PocketBase's codes and messages. Each
+/// The field checks of small action forms (auth actions, OTP, …), with PocketBase's codes and messages. Each
 /// check returns the first failing rule of its field (or null), the way PocketBase's validator
 /// stops at the first broken rule of a field.
 /// </summary>
-internal static class FormRules
+public static class FormRules
 {
     public static ValidationError Required() => new("validation_required", "Cannot be blank.");
 

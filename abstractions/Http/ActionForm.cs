@@ -2,15 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Satchel.Errors;
-using Satchel.Http;
 
-namespace Satchel.Plugins.AuthPassword;
+namespace Satchel.Http;
 
 /// <summary>
-/// Reads the small JSON (or form) bodies of the record auth actions. A body that can't be read,
+/// Reads the small JSON (or form) bodies of action endpoints (auth actions, OTP, …). A body that can't be read,
 /// or a value of the wrong JSON type, is PocketBase's load error; the field checks come after.
 /// </summary>
-internal static class FormBody
+public static class ActionForm
 {
     public const string LoadFailed = "An error occurred while loading the submitted data.";
     public const string ValidationFailed = "An error occurred while validating the submitted data.";
