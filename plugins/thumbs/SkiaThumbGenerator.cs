@@ -40,7 +40,9 @@ internal sealed class SkiaThumbGenerator : IThumbGenerator
         var fy = (float)upright.Height / uprightHeight;
         var source = SKRect.Create(geometry.SourceX * fx, geometry.SourceY * fy, geometry.SourceWidth * fx, geometry.SourceHeight * fy);
 
-        var target = new SKImageInfo(geometry.Width, geometry.Height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
+        // The thumb covers its whole box, so an opaque original gives an opaque thumb (an RGB PNG, not RGBA).
+        var alpha = info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul;
+        var target = new SKImageInfo(geometry.Width, geometry.Height, SKColorType.Rgba8888, alpha, SKColorSpace.CreateSrgb());
         using var surface = SKSurface.Create(target) ?? throw new InvalidOperationException("can't allocate the thumb");
         surface.Canvas.Clear(SKColors.Transparent);
         using (var image = SKImage.FromBitmap(upright))
