@@ -65,10 +65,17 @@ internal sealed class SkiaThumbGenerator : IThumbGenerator
     private static SKBitmap? Decode(SKCodec codec, double scale)
     {
         var dimensions = codec.Info.Size;
-        if (scale < 0.5)
+        var wanted = Math.Min(1, scale * 2);
+        // Codecs round a requested scale to one they support (JPEG: eighths), possibly downwards,
+        // so try them from the smallest up and take the first that is large enough.
+        for (var eighths = 1; eighths < 8 && wanted < 1; eighths++)
         {
-            var reduced = codec.GetScaledDimensions((float)(scale * 2));
-            if (reduced.Width >= dimensions.Width * scale * 2 && reduced.Height >= dimensions.Height * scale * 2) dimensions = reduced;
+            var reduced = codec.GetScaledDimensions(eighths / 8f);
+            if (reduced.Width >= dimensions.Width * wanted && reduced.Height >= dimensions.Height * wanted)
+            {
+                dimensions = reduced;
+                break;
+            }
         }
 
         var info = new SKImageInfo(dimensions.Width, dimensions.Height, SKColorType.Rgba8888, SKAlphaType.Premul, SKColorSpace.CreateSrgb());
