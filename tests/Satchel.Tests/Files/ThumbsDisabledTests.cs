@@ -13,7 +13,7 @@ public sealed class ThumbsDisabledTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var plugins = new PluginsFile()
-            .Add("files-local", true, Path.Combine(RepoPaths.HostDir, "plugins", "files-local", "files-local.dll"))
+            .AddHostPlugin("files-local")
             .Add("thumbs", enabled: false);
         _server = await RunningServer.StartAsync(new ServerOptions { FromFixture = true, Plugins = plugins });
         _api = new RecordsApi(_server.Client);
