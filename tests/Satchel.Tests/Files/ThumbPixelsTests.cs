@@ -55,6 +55,36 @@ public sealed class ThumbPixelsTests
     }
 
     [Fact]
+    public void Jpegs_are_turned_upright_by_their_exif_orientation()
+    {
+        // Stored 200×100, left red and right blue; orientation 6 shows it turned a quarter clockwise: 100×200, red on top.
+        var jpeg = WithExifOrientation(Halves(200, 100, SKEncodedImageFormat.Jpeg, vertical: false), 6);
+        Assert.True(ThumbSize.TryParse("0x100", out var size));
+
+        var thumb = new SkiaThumbGenerator().Generate(new MemoryStream(jpeg), "image/jpeg", size)!;
+        using var image = Decode(thumb.Content);
+        Assert.Equal((50, 100), (image.Width, image.Height));
+        Assert.True(Near(image.Pixel(25, 5), Red) && Near(image.Pixel(25, 94), Blue));
+    }
+
+    /// <summary>Inserts an EXIF segment with just the orientation tag right after the JPEG's start marker.</summary>
+    private static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
+    {
+        byte[] tiff =
+        [
+            (byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, // little-endian TIFF header, first IFD at 8
+            1, 0,                                     // one entry
+            0x12, 0x01, 3, 0, 1, 0, 0, 0,             // tag 0x0112 (orientation), SHORT, count 1
+            (byte)orientation, 0, 0, 0,               // its value
+            0, 0, 0, 0,                               // no next IFD
+        ];
+        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+        var length = payload.Length + 2;
+        byte[] segment = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload];
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
+    [Fact]
     public void Gifs_of_many_colours_decode_close_to_their_source_with_transparency_kept()
     {
         const int width = 64, height = 64;
