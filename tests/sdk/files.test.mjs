@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { pngSize, solidPng } from './helpers/png.mjs';
 import { rejection, startServer } from './helpers/server.mjs';
 
 describe('files', () => {
@@ -61,7 +62,7 @@ describe('files', () => {
     assert.deepEqual(cleared.docs, []);
   });
 
-  test('download=1 forces an attachment and thumbs fall back to the original', async () => {
+  test('download=1 forces an attachment and unknown thumb sizes fall back to the original', async () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     const record = await pb.collection('sdk_docs').create({ docs: [new File([png], 'pixel.png', { type: 'image/png' })] });
     const inline = await fetch(pb.files.getURL(record, record.docs[0]));
@@ -71,9 +72,24 @@ describe('files', () => {
     const download = await fetch(pb.files.getURL(record, record.docs[0], { download: 1 }));
     assert.match(download.headers.get('content-disposition'), /^attachment;/);
 
-    const thumb = await fetch(pb.files.getURL(record, record.docs[0], { thumb: '100x100' }));
+    const thumb = await fetch(pb.files.getURL(record, record.docs[0], { thumb: '77x77' }));
     assert.equal(thumb.status, 200);
     assert.deepEqual(Buffer.from(await thumb.arrayBuffer()), png);
+  });
+
+  test('getURL with a thumb size serves a thumb of that size', async () => {
+    const png = solidPng(300, 200, [200, 40, 40]);
+    const record = await pb.collection('sdk_docs').create({ docs: [new File([png], 'photo.png', { type: 'image/png' })] });
+
+    const res = await fetch(pb.files.getURL(record, record.docs[0], { thumb: '100x100' }));
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'image/png');
+    assert.equal(res.headers.get('content-disposition'), `inline; filename=100x100_${record.docs[0]}`);
+    assert.deepEqual(pngSize(await res.arrayBuffer()), { width: 100, height: 100 });
+
+    // The original is untouched.
+    const original = await fetch(pb.files.getURL(record, record.docs[0]));
+    assert.deepEqual(pngSize(await original.arrayBuffer()), { width: 300, height: 200 });
   });
 
   test('protected files need a file token that passes the view rule', async () => {

@@ -10,15 +10,13 @@ namespace Satchel.Http.Api;
 
 /// <summary>
 /// GET /api/files/{collection}/{recordId}/{filename}: a file of a record, only while the record
-/// references it (protected ones need a file token and the view rule), its stored thumb for a
-/// known ?thumb= size when one exists (the original otherwise); POST /api/files/token: a
+/// references it (protected ones need a file token and the view rule); with ?thumb= of a size the
+/// field lists (or the default 100x100) and an image, its thumb — generated on first use, see
+/// <see cref="ThumbStore"/> — or the original when none can be made. POST /api/files/token: a
 /// short-lived file token for the signed-in record.
 /// </summary>
 public static class FilesApi
 {
-    /// <summary>Thumb sizes every file field offers besides its own.</summary>
-    private static readonly string[] DefaultThumbSizes = ["100x100"];
-
     private static readonly HashSet<string> ThumbableTypes = new(StringComparer.Ordinal)
         { "image/png", "image/jpg", "image/jpeg", "image/gif", "image/webp" };
 
@@ -36,7 +34,7 @@ public static class FilesApi
         return RequestEventResponse.WriteAsync(e);
     }
 
-    private static async Task Download(HttpContext http, IApp app, string collection, string recordId, string filename)
+    private static async Task Download(HttpContext http, IApp app, ThumbStore thumbs, string collection, string recordId, string filename)
     {
         var c = app.FindCollectionByNameOrId(collection) ?? throw ApiException.NotFound();
         if (recordId == "" || !FileKeys.IsPlainFilename(filename)) throw ApiException.NotFound();
@@ -57,20 +55,17 @@ public static class FilesApi
         var e = new FileDownloadRequestEvent(app, http, c, record, field) { ServedPath = originalPath, ServedName = filename };
 
         var thumb = http.Request.Query["thumb"].ToString();
-        if (thumb != "" && (DefaultThumbSizes.Contains(thumb) || field.Thumbs?.Contains(thumb) == true))
+        if (thumb != "" && (thumb == ThumbSize.Default || field.Thumbs?.Contains(thumb) == true))
         {
             var original = await fs.GetAttributesAsync(originalPath, http.RequestAborted) ?? throw ApiException.NotFound();
-            if (ThumbableTypes.Contains(original.ContentType))
+            if (ThumbableTypes.Contains(original.ContentType) && ThumbSize.TryParse(thumb, out var size))
             {
                 var thumbPath = FileKeys.Thumb(owner.Collection, ownerId, filename, thumb);
-                if (await fs.ExistsAsync(thumbPath, http.RequestAborted))
+                e.ThumbError = await thumbs.EnsureAsync(fs, original, thumbPath, size, http.RequestAborted);
+                if (e.ThumbError == null)
                 {
                     e.ServedName = thumb + "_" + filename;
                     e.ServedPath = thumbPath;
-                }
-                else
-                {
-                    e.ThumbError = new NotSupportedException($"the thumb {thumb} of {filename} hasn't been generated (thumb generation isn't available)");
                 }
             }
         }

@@ -25,6 +25,9 @@ public abstract class StoredFiles
     /// <summary>True while anything is left under a folder prefix (local storage: also the folder itself).</summary>
     public abstract Task<bool> FolderRemainsAsync(string prefix);
 
+    /// <summary>Overwrites an existing file's content, keeping its content type.</summary>
+    public abstract Task ReplaceAsync(string key, byte[] content);
+
     public async Task<bool> ExistsAsync(string key) => await SizeAsync(key) != null;
 }
 
@@ -64,6 +67,8 @@ public sealed class LocalStoredFiles(string root) : StoredFiles
     public override Task<bool> RemainsAsync(string key) => Task.FromResult(File.Exists(PathOf(key)) || File.Exists(PathOf(key) + ".attrs"));
 
     public override Task<bool> FolderRemainsAsync(string prefix) => Task.FromResult(Directory.Exists(PathOf(prefix.TrimEnd('/'))));
+
+    public override Task ReplaceAsync(string key, byte[] content) => File.WriteAllBytesAsync(PathOf(key), content);
 }
 
 /// <summary>An S3 bucket, through a plain S3 client: content type and metadata are the objects' own.</summary>
@@ -112,4 +117,17 @@ public sealed class S3StoredFiles(IAmazonS3 s3, string bucket) : StoredFiles
     public override async Task<bool> RemainsAsync(string key) => await Head(key) != null;
 
     public override async Task<bool> FolderRemainsAsync(string prefix) => (await KeysAsync(prefix.EndsWith('/') ? prefix : prefix + "/")).Count > 0;
+
+    public override async Task ReplaceAsync(string key, byte[] content)
+    {
+        var head = await Head(key) ?? throw new FileNotFoundException(key);
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            InputStream = new MemoryStream(content),
+            ContentType = head.Headers.ContentType,
+            UseChunkEncoding = false, // s3rver doesn't decode aws-chunked bodies
+        });
+    }
 }
