@@ -36,9 +36,7 @@ public sealed class RecordAuthResponder(IApp app, IRecordRuleChecker rules) : IR
     {
         if (record.Collection.IsSuperusers)
         {
-            var allowed = app.Settings.SuperuserIPs;
-            if (allowed.Count > 0 && !IpAllowList.Contains(allowed, http.Connection.RemoteIpAddress))
-                throw ApiException.Forbidden();
+            if (!SuperuserIps.Allow(app.Settings, http)) throw ApiException.Forbidden();
         }
 
         // Evaluated with the request's own auth state: a guest for a sign-in, the superuser for an impersonation.

@@ -18,7 +18,12 @@ public static class ProtectedFileAccess
     {
         var token = http.Request.Query["token"].ToString();
         var auth = token == "" ? null : app.Tokens.FindRecordByToken(token, TokenTypes.File);
-        if (auth?.Collection.IsSuperusers == true) return true;
+        if (auth?.Collection.IsSuperusers == true)
+        {
+            // A superuser's file token from outside superuserIPs counts as no token.
+            if (SuperuserIps.Allow(app.Settings, http)) return true;
+            auth = null;
+        }
 
         var rule = record.Collection.ViewRule;
         if (rule == null) return false;
