@@ -29,7 +29,12 @@ public static partial class DateTimeText
     public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString(Layout, CultureInfo.InvariantCulture);
 
     /// <summary>The canonical text of a raw date value ("" when empty or unparsable).</summary>
-    public static string Normalize(object? raw) => TryParse(raw, out var value) ? Format(value) : "";
+    public static string Normalize(object? raw)
+    {
+        // stored values are already canonical: keep them as they are
+        if (raw is string s && TryParseCanonical(s, out var stored)) return stored.UtcDateTime == DateTime.MinValue ? "" : s;
+        return TryParse(raw, out var value) ? Format(value) : "";
+    }
 
     /// <summary>Parses a raw date value; false for empty, unparsable and zero (year 1) dates.</summary>
     public static bool TryParse(object? raw, out DateTimeOffset value)
@@ -54,6 +59,7 @@ public static partial class DateTimeText
 
     private static bool TryParseText(string text, out DateTimeOffset value)
     {
+        if (TryParseCanonical(text, out value)) return true;
         value = default;
         text = text.Trim();
         if (text == "") return false;
@@ -65,6 +71,32 @@ public static partial class DateTimeText
         const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
         if (!DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, styles, out var parsed)) return false;
         value = parsed.ToUniversalTime();
+        return true;
+    }
+
+    /// <summary>Reads exactly <see cref="Layout"/> ("2006-01-02 15:04:05.000Z") without the general parser.</summary>
+    private static bool TryParseCanonical(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length != 24 || text[4] != '-' || text[7] != '-' || text[10] != ' ' || text[13] != ':' || text[16] != ':'
+            || text[19] != '.' || text[23] != 'Z') return false;
+        if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second)
+            || !Digits(text, 20, 3, out var ms)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+        value = new DateTimeOffset(year, month, day, hour, minute, second, ms, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool Digits(string text, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var d = text[i] - '0';
+            if ((uint)d > 9) return false;
+            number = number * 10 + d;
+        }
         return true;
     }
 

@@ -132,6 +132,8 @@ public static class RawValue
     private static bool TryParseStringArray(string s, out List<string> result)
     {
         result = new List<string>();
+        if (TryParsePlainStringArray(s, result)) return true;
+        result.Clear();
         try
         {
             using var doc = JsonDocument.Parse(s);
@@ -149,6 +151,35 @@ public static class RawValue
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The array form stored values nearly always have, ["a","b"] without escapes, read without a
+    /// JSON parser; false (with <paramref name="result"/> partly filled) for anything else.
+    /// </summary>
+    private static bool TryParsePlainStringArray(string s, List<string> result)
+    {
+        var span = s.AsSpan().Trim();
+        if (span.Length < 2 || span[0] != '[' || span[^1] != ']') return false;
+        var i = SkipSpace(span, 1);
+        if (span[i] == ']') return i == span.Length - 1;
+        while (true)
+        {
+            if (span[i] != '"') return false;
+            var length = span[(i + 1)..].IndexOfAny('"', '\\');
+            if (length < 0 || span[i + 1 + length] == '\\' || span.Slice(i + 1, length).ContainsAnyInRange('\0', '\u001f')) return false;
+            result.Add(span.Slice(i + 1, length).ToString());
+            i = SkipSpace(span, i + length + 2);
+            if (span[i] == ']') return i == span.Length - 1;
+            if (span[i] != ',') return false;
+            i = SkipSpace(span, i + 1);
+        }
+    }
+
+    private static int SkipSpace(ReadOnlySpan<char> span, int i)
+    {
+        while (i < span.Length - 1 && span[i] is ' ' or '\t' or '\n' or '\r') i++;
+        return i;
     }
 
     /// <summary>Drops empty strings and repeats, keeping the first occurrence's position.</summary>

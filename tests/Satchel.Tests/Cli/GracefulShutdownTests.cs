@@ -8,7 +8,7 @@ namespace Satchel.Tests.Cli;
 public sealed class GracefulShutdownTests
 {
     /// <summary>Long enough for the signal to be handled on a busy machine before the request ends.</summary>
-    private const int SleepMs = 4000;
+    private const int SleepMs = 8000;
 
     [Theory]
     [InlineData(Signals.SIGTERM)]

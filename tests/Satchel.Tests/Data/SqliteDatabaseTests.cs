@@ -86,6 +86,107 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(200, Count());
     }
 
+    [Fact]
+    public void Concurrent_writes_commit_together_but_a_failing_one_is_undone_alone()
+    {
+        // Writers that queue up while one runs share its transaction; each is isolated by a savepoint.
+        using var first = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocker = Task.Run(() => _db.Write((c, tx) =>
+        {
+            c.Execute("INSERT INTO t VALUES ('first')", transaction: tx);
+            first.Set();
+            release.Wait();
+        }));
+        first.Wait();
+        var log = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var writers = Enumerable.Range(0, 20).Select(i => Task.Run(() => _db.Write((c, tx) =>
+        {
+            c.Execute("INSERT INTO t VALUES (@v)", new { v = "w" + i }, tx);
+            _db.AfterCommit(() => log.Add("commit" + i));
+            _db.AfterRollback(() => log.Add("rollback" + i));
+            if (i % 5 == 0) throw new InvalidOperationException("fail " + i);
+        }))).ToArray();
+        Thread.Sleep(200); // let them queue behind the blocker
+        release.Set();
+        blocker.Wait();
+        foreach (var (w, i) in writers.Select((w, i) => (w, i)))
+        {
+            if (i % 5 == 0) Assert.IsType<InvalidOperationException>(Assert.Throws<AggregateException>(() => w.Wait()).InnerException);
+            else w.Wait();
+        }
+
+        var stored = _db.Read(c => c.Query<string>("SELECT v FROM t").ToHashSet());
+        var expected = Enumerable.Range(0, 20).Where(i => i % 5 != 0).Select(i => "w" + i).Append("first").ToHashSet();
+        Assert.Equal(expected, stored);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => i % 5 == 0 ? "rollback" + i : "commit" + i).Order(), log.Order());
+    }
+
+    [Fact]
+    public void When_a_write_ends_the_shared_transaction_exactly_the_writes_reported_as_succeeded_are_stored()
+    {
+        // One writer rolls back the whole transaction behind the writer's back, as SQLite does on
+        // some I/O errors: the writes sharing it must fail too, never report success for lost rows.
+        var outcome = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
+        Parallel.For(0, 60, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        {
+            var v = "w" + i;
+            try
+            {
+                _db.Write((c, tx) =>
+                {
+                    c.Execute("INSERT INTO t VALUES (@v)", new { v }, tx);
+                    if (i % 20 == 10) c.Execute("ROLLBACK");
+                });
+                outcome[v] = true;
+            }
+            catch (Exception)
+            {
+                outcome[v] = false;
+            }
+        });
+
+        var stored = _db.Read(c => c.Query<string>("SELECT v FROM t").ToHashSet());
+        Assert.Equal(outcome.Where(o => o.Value).Select(o => o.Key).ToHashSet(), stored);
+        Assert.False(outcome["w10"]);
+        Assert.False(outcome["w30"]);
+    }
+
+    [Fact]
+    public void A_write_runs_in_its_callers_execution_context()
+    {
+        var local = new AsyncLocal<string?> { Value = "caller" };
+        string? seen = null;
+        _db.Write((c, tx) => { seen = local.Value; });
+        Assert.Equal("caller", seen);
+    }
+
+    [Fact]
+    public void A_task_started_inside_a_write_does_not_join_it_once_it_ended()
+    {
+        Task? later = null;
+        using var go = new ManualResetEventSlim();
+        _db.Write((c, tx) =>
+        {
+            later = Task.Run(() => { go.Wait(); Assert.False(_db.InTransaction); _db.Write((c2, tx2) => c2.Execute("INSERT INTO t VALUES ('late')", transaction: tx2)); });
+        });
+        go.Set();
+        later!.Wait();
+        Assert.Equal(1, Count());
+    }
+
+    [Fact]
+    public void Raw_statements_and_disposal_wait_for_the_queued_writes()
+    {
+        var writers = Enumerable.Range(0, 50).Select(i => Task.Run(() => _db.Write((c, tx) => c.Execute("INSERT INTO t VALUES (@v)", new { v = i.ToString() }, tx)))).ToArray();
+        _db.ExecuteRaw("PRAGMA wal_checkpoint(PASSIVE);");
+        Task.WaitAll(writers);
+        _db.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => _db.Write((c, tx) => { }));
+        using var reopened = new SqliteDatabase(Path.Combine(_dir, "data.db"));
+        Assert.Equal(50, reopened.Read(c => c.ExecuteScalar<long>("SELECT count(*) FROM t")));
+    }
+
     public void Dispose()
     {
         _db.Dispose();
