@@ -8,13 +8,17 @@ namespace Satchel.Tests.Cli;
 public sealed class GracefulShutdownTests
 {
     /// <summary>Long enough for the signal to be handled on a busy machine before the request ends.</summary>
-    private const int SleepMs = 8000;
+    private const int SleepMs = 4000;
 
     [Theory]
     [InlineData(Signals.SIGTERM)]
     [InlineData(Signals.SIGINT)]
     public async Task An_in_flight_request_completes_and_the_process_exits_0(int signal)
     {
+        // A job started in the background of a non-interactive shell ignores SIGINT, and so do its
+        // children (the server included); there is nothing to check then.
+        if (signal == Signals.SIGINT && Signals.IgnoredByThisProcess(signal)) return;
+
         await using var server = await RunningServer.StartAsync(new ServerOptions
         {
             Plugins = new PluginsFile().AddTestPlugin("probe"),

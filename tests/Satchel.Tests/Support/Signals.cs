@@ -15,4 +15,13 @@ public static class Signals
     {
         if (Kill(pid, signal) != 0) throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
     }
+
+    /// <summary>Whether this process inherited <paramref name="signal"/> as ignored (Linux: the SigIgn mask of /proc/self/status).</summary>
+    public static bool IgnoredByThisProcess(int signal)
+    {
+        var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:")) : null;
+        if (line == null) return false;
+        var mask = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        return (mask & (1UL << (signal - 1))) != 0;
+    }
 }
