@@ -18,6 +18,9 @@ public interface IRealtimeBroker
 
     int TotalClients { get; }
 
+    /// <summary>Moves whenever a client comes or goes or a registered client's subscriptions or auth change, so indexes over the clients know when to rebuild.</summary>
+    long Revision { get; }
+
     /// <summary>The registered client with this id, or null.</summary>
     IRealtimeClient? ClientById(string id);
 

@@ -37,6 +37,9 @@ public interface IRealtimeClient
     void Set(string key, object? value);
     void Unset(string key);
 
+    /// <summary>Raised after the subscriptions or the auth record (the "auth" store key) changed.</summary>
+    event Action<IRealtimeClient>? Changed;
+
     /// <summary>True once the client was disconnected or dropped; messages sent to it are ignored.</summary>
     bool IsDiscarded { get; }
 

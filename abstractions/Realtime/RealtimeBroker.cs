@@ -9,6 +9,7 @@ public sealed class RealtimeBroker : IRealtimeBroker
     private readonly object _gate = new();
     private readonly Dictionary<string, IRealtimeClient> _byId = new(StringComparer.Ordinal);
     private IRealtimeClient[] _list = Array.Empty<IRealtimeClient>();
+    private long _revision;
 
     public IReadOnlyDictionary<string, IRealtimeClient> Clients
     {
@@ -19,6 +20,8 @@ public sealed class RealtimeBroker : IRealtimeBroker
 
     public int TotalClients => Volatile.Read(ref _list).Length;
 
+    public long Revision => Interlocked.Read(ref _revision);
+
     public IRealtimeClient? ClientById(string id)
     {
         lock (_gate) return _byId.TryGetValue(id, out var c) ? c : null;
@@ -28,10 +31,15 @@ public sealed class RealtimeBroker : IRealtimeBroker
     {
         lock (_gate)
         {
+            if (_byId.TryGetValue(client.Id, out var replaced)) replaced.Changed -= OnClientChanged;
             _byId[client.Id] = client;
+            client.Changed += OnClientChanged;
             Volatile.Write(ref _list, _byId.Values.ToArray());
+            Interlocked.Increment(ref _revision);
         }
     }
+
+    private void OnClientChanged(IRealtimeClient client) => Interlocked.Increment(ref _revision);
 
     public void Unregister(string id)
     {
@@ -39,7 +47,9 @@ public sealed class RealtimeBroker : IRealtimeBroker
         lock (_gate)
         {
             if (!_byId.Remove(id, out removed)) return;
+            removed.Changed -= OnClientChanged;
             Volatile.Write(ref _list, _byId.Values.ToArray());
+            Interlocked.Increment(ref _revision);
         }
         removed.Discard();
     }

@@ -99,11 +99,23 @@ public sealed class RealtimeClient : IRealtimeClient
             group[sub] = options;
         }
         Volatile.Write(ref _subs, new Snapshot(all, byTopic));
+        Changed?.Invoke(this);
     }
 
+    public event Action<IRealtimeClient>? Changed;
+
     public object? Get(string key) => _store.TryGetValue(key, out var v) ? v : null;
-    public void Set(string key, object? value) => _store[key] = value;
-    public void Unset(string key) => _store.TryRemove(key, out _);
+
+    public void Set(string key, object? value)
+    {
+        _store[key] = value;
+        if (key == AuthKey) Changed?.Invoke(this);
+    }
+
+    public void Unset(string key)
+    {
+        if (_store.TryRemove(key, out _) && key == AuthKey) Changed?.Invoke(this);
+    }
 
     public bool IsDiscarded => _discarded;
 

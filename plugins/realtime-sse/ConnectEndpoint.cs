@@ -19,6 +19,16 @@ internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, Cancella
     /// <summary>The shortest time between two writes to one stream; the most a message waits for company.</summary>
     public static readonly TimeSpan MinFlushInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>With many clients the interval grows so that all streams together flush about this often per second.</summary>
+    public const int FlushesPerSecond = 20_000;
+
+    /// <summary>The time between two writes to one busy stream while <paramref name="clients"/> are connected.</summary>
+    public static TimeSpan FlushInterval(int clients)
+    {
+        var shared = TimeSpan.FromSeconds((double)clients / FlushesPerSecond);
+        return shared > MinFlushInterval ? shared : MinFlushInterval;
+    }
+
     public async Task HandleAsync(HttpContext http)
     {
         http.Response.ContentType = "text/event-stream";
@@ -65,10 +75,11 @@ internal sealed class ConnectEndpoint(IApp app, IRealtimeBroker broker, Cancella
             var lastFlush = 0L;
             while (await reader.WaitToReadAsync(cts.Token))
             {
-                // A busy stream is flushed at most every MinFlushInterval: what arrives meanwhile
-                // goes out together, so thousands of clients don't each cost a send per message.
+                // A busy stream is flushed at most every FlushInterval: what arrives meanwhile goes
+                // out together, so thousands of clients don't each cost a send per message.
+                var interval = FlushInterval(broker.TotalClients);
                 var sinceFlush = Stopwatch.GetElapsedTime(lastFlush);
-                if (sinceFlush < MinFlushInterval) await Task.Delay(MinFlushInterval - sinceFlush, cts.Token);
+                if (sinceFlush < interval) await Task.Delay(interval - sinceFlush, cts.Token);
 
                 // Everything queued so far goes out in one flush.
                 while (!client.IsDiscarded && reader.TryRead(out var message))

@@ -72,12 +72,25 @@ internal sealed class RecordBroadcaster
         }
     }
 
+    /// <summary>Who sees a change the same way: the topic kind (view or list rule) and the subscriber group's key.</summary>
+    private readonly record struct AudienceKey(bool RecordTopic, SubscriberIndex.GroupKey Group);
+
     private sealed class Audience(RecordRequestInfo request, string? rule, HttpContext? http)
     {
         public RecordRequestInfo Request { get; } = request;
         public string? Rule { get; } = rule;
         public HttpContext? Http { get; } = http;
         public List<(IRealtimeClient Client, string Subscription)> Targets { get; } = new();
+    }
+
+    private SubscriberIndex? _index;
+
+    /// <summary>The subscriber index, rebuilt when a client or its subscriptions or auth changed since it was built.</summary>
+    private SubscriberIndex CurrentIndex(bool perClient)
+    {
+        var revision = _broker.Revision;
+        if (_index is { } index && index.Revision == revision && index.PerClient == perClient) return index;
+        return _index = SubscriberIndex.Build(_broker, revision, perClient);
     }
 
     /// <summary>Announces one change to every client allowed to see it (synchronously; the loop calls it).</summary>
@@ -97,40 +110,26 @@ internal sealed class RecordBroadcaster
         // Enrich handlers may tailor a record to one connection, so then nothing is shared between clients.
         var perClient = _app.Hooks.OnRecordEnrich.Count > 0;
 
-        var audiences = new Dictionary<string, Audience>(StringComparer.Ordinal);
-        foreach (var client in _broker.ClientList)
+        var index = CurrentIndex(perClient);
+        var audiences = new Dictionary<AudienceKey, Audience>();
+        foreach (var (topic, recordTopic) in topics)
         {
-            if (client.IsDiscarded) continue;
-            Models.Record? auth = null;
-            string? who = null;
-            foreach (var (topic, recordTopic) in topics)
+            foreach (var group in index.For(topic))
             {
-                var subscriptions = client.SubscriptionsTo(topic);
-                if (subscriptions.Count == 0) continue;
-                if (who == null)
+                var key = new AudienceKey(recordTopic, group.Key);
+                if (!audiences.TryGetValue(key, out var audience))
                 {
-                    auth = client.Auth;
-                    who = auth == null ? "" : auth.Collection.Id + ":" + auth.Id;
-                    if (perClient) who += "|" + client.Id;
-                }
-                foreach (var (subscription, options) in subscriptions)
-                {
-                    var key = (recordTopic ? "view|" : "list|") + who + "|" + options.Key;
-                    if (!audiences.TryGetValue(key, out var audience))
+                    var request = new RecordRequestInfo
                     {
-                        var request = new RecordRequestInfo
-                        {
-                            Context = "realtime",
-                            Method = "GET",
-                            Query = options.Query,
-                            Headers = options.Headers,
-                            Auth = auth,
-                        };
-                        audiences[key] = audience = new Audience(request, recordTopic ? collection.ViewRule : collection.ListRule,
-                            perClient ? client.Get(ConnectRequestKey) as HttpContext : null);
-                    }
-                    audience.Targets.Add((client, subscription));
+                        Context = "realtime",
+                        Method = "GET",
+                        Query = group.Options.Query,
+                        Headers = group.Options.Headers,
+                        Auth = group.Auth,
+                    };
+                    audiences[key] = audience = new Audience(request, recordTopic ? collection.ViewRule : collection.ListRule, group.Http);
                 }
+                audience.Targets.AddRange(group.Targets);
             }
         }
         if (audiences.Count == 0) return;
@@ -144,11 +143,11 @@ internal sealed class RecordBroadcaster
         {
             if (!allowed[i]) continue;
             var group = groups[i];
-            string data;
+            RealtimeMessage message;
             try
             {
                 var json = _access.Present(record, group.Request, deleted, group.Http);
-                data = new JsonObject { ["record"] = json, ["action"] = change.Action }.ToJsonString(JsonOptions);
+                message = new RealtimeMessage("", new JsonObject { ["record"] = json, ["action"] = change.Action }.ToJsonString(JsonOptions));
             }
             catch (Exception e)
             {
@@ -156,7 +155,7 @@ internal sealed class RecordBroadcaster
                 _log.LogDebug(e, "realtime: rendering {Collection}/{Id} failed", collection.Name, record.Id);
                 continue;
             }
-            foreach (var (client, subscription) in group.Targets) client.Send(new RealtimeMessage(subscription, data));
+            foreach (var (client, subscription) in group.Targets) client.Send(message.WithName(subscription));
         }
     }
 }

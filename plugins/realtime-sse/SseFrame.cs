@@ -18,15 +18,15 @@ internal static class SseFrame
         Append(writer, clientId);
         Append(writer, "\nevent:");
         Append(writer, OneLine(message.Name));
-        var data = message.Data ?? "";
-        if (data.IndexOfAny(['\n', '\r']) < 0)
+        var data = message.Utf8Data.Span;
+        if (data.IndexOfAny((byte)'\n', (byte)'\r') < 0)
         {
             Append(writer, "\ndata:");
-            Append(writer, data);
+            writer.Write(data);
         }
         else
         {
-            foreach (var line in data.ReplaceLineEndings("\n").Split('\n'))
+            foreach (var line in (message.Data ?? "").ReplaceLineEndings("\n").Split('\n'))
             {
                 Append(writer, "\ndata:");
                 Append(writer, line);

@@ -52,4 +52,25 @@ public class RealtimeBrokerTests
         Assert.Equal("{\"a\":1}", message!.Data);
         Assert.False(other.Messages.TryRead(out _));
     }
+
+    [Fact]
+    public void The_revision_moves_with_every_change_to_the_clients_their_subscriptions_and_auth()
+    {
+        var broker = new RealtimeBroker();
+        var client = new RealtimeClient();
+        var seen = new List<long> { broker.Revision };
+        void Moved() { Assert.NotEqual(seen[^1], broker.Revision); seen.Add(broker.Revision); }
+
+        broker.Register(client); Moved();
+        client.Subscribe("demo1/*"); Moved();
+        client.Unsubscribe("demo1/*"); Moved();
+        client.Auth = new Satchel.Models.Record(new Satchel.Models.Collection { Name = "users", Type = Satchel.Models.CollectionType.Auth }); Moved();
+        client.Set(RealtimeClient.AuthKey, null); Moved();
+        client.Set("other", 1);
+        Assert.Equal(seen[^1], broker.Revision); // other store keys don't matter
+        broker.Unregister(client.Id); Moved();
+
+        client.Subscribe("demo2/*"); // no longer registered
+        Assert.Equal(seen[^1], broker.Revision);
+    }
 }

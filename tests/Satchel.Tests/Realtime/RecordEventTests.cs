@@ -240,4 +240,30 @@ public class RecordEventTests : RealtimeTestServer
 
         foreach (var c in clients) Assert.Equal("shared", Payload(await c.NextAsync())["title"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Events_follow_subscriptions_and_auth_changed_after_earlier_events()
+    {
+        // Announcements use an index of the subscribers: every change to them must show in the next event.
+        var client = await SubscribedAsync(null, "demo2/*");
+        await CreateAsync("demo2", new { title = "first" });
+        Assert.Equal("first", Payload(await client.NextAsync())["title"]!.GetValue<string>());
+
+        // a new subscription set replaces the old one
+        Assert.Equal(204, (await client.SubscribeAsync(null, "demo3/*")).Status);
+        await CreateAsync("demo2", new { title = "no longer wanted" });
+        await CreateAsync("demo3", new { title = "hidden from guests" });
+        await client.ExpectNothingAsync();
+
+        // the same subscription with an auth that passes demo3's list rule
+        Assert.Equal(204, (await client.SubscribeAsync(ClientAuth, "demo3/*")).Status);
+        await CreateAsync("demo3", new { title = "for clients" });
+        Assert.Equal("for clients", Payload(await client.NextAsync())["title"]!.GetValue<string>());
+
+        // a client that connects later is reached as well
+        var later = await SubscribedAsync(ClientAuth, "demo3/*");
+        await CreateAsync("demo3", new { title = "both" });
+        Assert.Equal("both", Payload(await client.NextAsync())["title"]!.GetValue<string>());
+        Assert.Equal("both", Payload(await later.NextAsync())["title"]!.GetValue<string>());
+    }
 }

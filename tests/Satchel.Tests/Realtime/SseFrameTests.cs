@@ -16,4 +16,19 @@ public class SseFrameTests
     [Fact]
     public void A_line_break_in_the_name_cannot_inject_fields()
         => Assert.Equal("id:abc\nevent:tdata:x\ndata:1\n\n", SseFrame.ToText("abc", new RealtimeMessage("t\ndata:x", "1")));
+
+    [Fact]
+    public void Copies_for_other_subscriptions_share_the_encoded_data_until_one_is_changed()
+    {
+        var template = new RealtimeMessage("", "{\"é\":1}");
+        var a = template.WithName("a");
+        var b = template.WithName("b");
+        Assert.Equal("id:x\nevent:a\ndata:{\"é\":1}\n\n", SseFrame.ToText("x", a));
+        Assert.True(a.Utf8Data.Span == b.Utf8Data.Span); // the same bytes, not just equal ones
+
+        // a hook changing one client's copy changes only that copy
+        b.Data = "{\"b\":2}";
+        Assert.Equal("id:x\nevent:b\ndata:{\"b\":2}\n\n", SseFrame.ToText("x", b));
+        Assert.Equal("id:x\nevent:a\ndata:{\"é\":1}\n\n", SseFrame.ToText("x", a));
+    }
 }
