@@ -21,7 +21,11 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
 
     public string Path { get; }
 
-    public SqliteDatabase(string path, int maxIdleReaders = 16)
+    /// <param name="maxIdleReaders">
+    /// Read connections kept open between reads: enough for the concurrent reads of a busy server,
+    /// since opening one costs a schema load and a cold page cache.
+    /// </param>
+    public SqliteDatabase(string path, int maxIdleReaders = 64)
     {
         Path = path;
         _maxIdleReaders = maxIdleReaders;
@@ -34,6 +38,8 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
             DefaultTimeout = 10,
         }.ToString();
         _connection = Open();
+        // the writer keeps a larger page cache than each of the many readers
+        Exec(_connection, "PRAGMA cache_size=-16000;");
         Exec(_connection, "PRAGMA journal_mode=WAL;");
         Exec(_connection, "PRAGMA synchronous=NORMAL;");
         _writer = new SqliteWriter(_connection, _scope, System.IO.Path.GetFileName(path));
@@ -44,7 +50,7 @@ public sealed class SqliteDatabase : IDatabase, IDisposable
         var c = new SqliteConnection(_connectionString);
         c.Open();
         // busy_timeout covers other processes touching the file; in-process writers queue on the writer.
-        Exec(c, "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-16000;");
+        Exec(c, "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-4000;");
         return c;
     }
 

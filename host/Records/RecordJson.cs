@@ -13,23 +13,20 @@ public static class RecordJson
 {
     public static JsonObject ToJson(Record record)
     {
-        var export = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var field in record.Collection.Fields)
+        var collection = record.Collection;
+        var hideEmail = collection.IsAuth && !record.IgnoreEmailVisibility && !record.GetBool("emailVisibility");
+        var export = new List<KeyValuePair<string, JsonNode?>>(collection.Fields.Count + 3);
+        foreach (var field in collection.Fields)
         {
             if (field.Hidden && !record.ShowHiddenFields) continue;
+            if (collection.IsAuth && (field.Name is "password" or "tokenKey" || (hideEmail && field.Name == "email"))) continue;
+            if (field.Name is "collectionId" or "collectionName" or "expand") continue; // the record's own keys win
             // a password reads as "" once saved (PocketBase keeps no plain text); its hash never leaves
-            export[field.Name] = field is PasswordField ? "" : field.ToJson(record.Get(field.Name));
+            export.Add(new(field.Name, field is PasswordField ? "" : field.ToJson(record.Get(field.Name))));
         }
 
-        if (record.Collection.IsAuth)
-        {
-            export.Remove("password");
-            export.Remove("tokenKey");
-            if (!record.IgnoreEmailVisibility && !record.GetBool("emailVisibility")) export.Remove("email");
-        }
-
-        export["collectionId"] = record.Collection.Id;
-        export["collectionName"] = record.Collection.Name;
+        export.Add(new("collectionId", collection.Id));
+        export.Add(new("collectionName", collection.Name));
 
         if (record.Expand.Count > 0 || record.ExportEmptyExpand)
         {
@@ -43,11 +40,12 @@ public static class RecordJson
                     _ => null,
                 };
             }
-            export["expand"] = expand;
+            export.Add(new("expand", expand));
         }
 
+        export.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         var json = new JsonObject();
-        foreach (var (k, v) in export) json[k] = v;
+        foreach (var (key, value) in export) json[key] = value;
         return json;
     }
 }
