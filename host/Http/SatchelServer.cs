@@ -51,6 +51,7 @@ public static class SatchelServer
             c.RegisterType<Satchel.Auth.RecordAuthResponder>().As<Satchel.Auth.IRecordAuthResponder>().SingleInstance();
             c.RegisterInstance(app.RecordMails).As<IRecordMailer>();
             c.RegisterInstance(rateLimiter).As<IRateLimiter>().AsSelf();
+            c.RegisterInstance(new Satchel.Records.EmptyListThrottle(rateLimiter));
             c.RegisterType<Satchel.Records.RecordAccess>().As<Satchel.Records.IRecordAccess>().SingleInstance();
             // Always there, so plugins can hold it whether or not a realtime transport is enabled.
             c.RegisterInstance(new Satchel.Realtime.RealtimeBroker()).As<Satchel.Realtime.IRealtimeBroker>();

@@ -63,6 +63,8 @@ public static class RecordCrudApi
             result.TotalPages = paging.TotalPages(total);
         });
 
+        await http.RequestServices.GetRequiredService<EmptyListThrottle>().AfterListAsync(http, target, filter, result.Items.Count, request.IsSuperuser);
+
         var ev = new RecordsListRequestEvent(app, http, target) { Records = result.Items, Result = result };
         app.Hooks.OnRecordsListRequest.Trigger(ev, e =>
         {
