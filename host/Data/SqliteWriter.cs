@@ -147,13 +147,14 @@ internal sealed class SqliteWriter : IDisposable
         using (tx)
         {
             var started = Stopwatch.GetTimestamp();
-            var alive = true;
-            for (var piece = first; piece != null && alive;
-                 piece = group.Count < MaxGroup && Stopwatch.GetTimestamp() - started < MaxGroupTicks ? NextShared() : null)
+            var piece = first;
+            while (true)
             {
-                alive = RunPiece(piece, tx, group);
+                if (!RunPiece(piece, tx, group)) return; // the transaction is gone, and the group with it
+                if (group.Count >= MaxGroup || Stopwatch.GetTimestamp() - started >= MaxGroupTicks) break;
+                if (NextShared() is not { } next) break;
+                piece = next;
             }
-            if (!alive) return;
 
             try
             {
@@ -165,7 +166,7 @@ internal sealed class SqliteWriter : IDisposable
                 FailAll(group, e);
                 return;
             }
-            foreach (var piece in group) piece.Succeed();
+            foreach (var done in group) done.Succeed();
             group.Clear();
         }
     }

@@ -128,7 +128,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         // One writer rolls back the whole transaction behind the writer's back, as SQLite does on
         // some I/O errors: the writes sharing it must fail too, never report success for lost rows.
         var outcome = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
-        Parallel.For(0, 60, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        var all = Task.Run(() => Parallel.For(0, 60, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
         {
             var v = "w" + i;
             try
@@ -136,7 +136,7 @@ public sealed class SqliteDatabaseTests : IDisposable
                 _db.Write((c, tx) =>
                 {
                     c.Execute("INSERT INTO t VALUES (@v)", new { v }, tx);
-                    if (i % 20 == 10) c.Execute("ROLLBACK");
+                    if (i % 20 == 10) c.Execute("ROLLBACK", transaction: tx);
                 });
                 outcome[v] = true;
             }
@@ -144,12 +144,52 @@ public sealed class SqliteDatabaseTests : IDisposable
             {
                 outcome[v] = false;
             }
-        });
+        }));
+        Assert.True(all.Wait(TimeSpan.FromSeconds(60)), "some writes never finished");
 
         var stored = _db.Read(c => c.Query<string>("SELECT v FROM t").ToHashSet());
         Assert.Equal(outcome.Where(o => o.Value).Select(o => o.Key).ToHashSet(), stored);
         Assert.False(outcome["w10"]);
         Assert.False(outcome["w30"]);
+    }
+
+    [Fact]
+    public void Writes_queued_behind_a_lost_transaction_still_run()
+    {
+        // A writer holds the connection while ten writes queue up (each from its own thread, in
+        // order); they then share one transaction, which the second of them ends: the first fails
+        // with it, the rest run in a new one.
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocker = new Thread(() => _db.Write((c, tx) => { holding.Set(); release.Wait(); }));
+        blocker.Start();
+        holding.Wait();
+        var failed = new bool[10];
+        var threads = new List<Thread>();
+        for (var i = 0; i < 10; i++)
+        {
+            var n = i;
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    _db.Write((c, tx) =>
+                    {
+                        c.Execute("INSERT INTO t VALUES (@v)", new { v = "w" + n }, tx);
+                        if (n == 1) c.Execute("ROLLBACK", transaction: tx);
+                    });
+                }
+                catch (Exception) { failed[n] = true; }
+            });
+            thread.Start();
+            threads.Add(thread);
+            Thread.Sleep(30); // queued in this order
+        }
+        release.Set();
+
+        Assert.All(threads.Append(blocker), t => Assert.True(t.Join(TimeSpan.FromSeconds(30)), "a write never finished"));
+        Assert.Equal(new[] { true, true, false, false, false, false, false, false, false, false }, failed);
+        Assert.Equal(Enumerable.Range(2, 8).Select(n => "w" + n), _db.Read(c => c.Query<string>("SELECT v FROM t ORDER BY rowid").ToArray()));
     }
 
     [Fact]
