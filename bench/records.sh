@@ -16,28 +16,11 @@ cd "$(dirname "$0")/.."
 SECS=${1:-10}
 USERS=${2:-500}
 THREADS=2
-DIST=${SATCHEL_DIST:-bench/out}
+source bench/lib/server.sh
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-if [ -z "${SATCHEL_DIST:-}" ]; then
-  dotnet publish host -c Release -o "$DIST" -nologo -clp:ErrorsOnly >/dev/null
-fi
+publish_unless_given
 dotnet build bench/records/RecordsBench.csproj -c Release -o bench/out/records-bench -nologo -clp:ErrorsOnly >/dev/null
-
-WORK=$(mktemp -d)
-PID=
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; sleep 1; [ -n "$PID" ] && kill -9 "$PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-ulimit -n 65536 2>/dev/null || true
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-URL="http://127.0.0.1:$PORT"
-dotnet "$DIST/satchel.dll" superuser upsert bench@example.com bench-password-1 --dir="$WORK/pb_data" >/dev/null
-dotnet "$DIST/satchel.dll" serve --http="127.0.0.1:$PORT" --dir="$WORK/pb_data" >"$WORK/server.log" 2>&1 &
-PID=$!
-for _ in $(seq 1 150); do
-  curl -sf "$URL/api/health" >/dev/null && break
-  sleep 0.2
-done
+start_server bench@example.com bench-password-1
 
 bench() { dotnet bench/out/records-bench/RecordsBench.dll "$@" --url="$URL"; }
 export BENCH_DATA="$WORK/data.lua"

@@ -12,30 +12,15 @@ cd "$(dirname "$0")/.."
 
 CLIENTS=${1:-4}
 SECONDS_CACHED=${2:-10}
-DIST=${SATCHEL_DIST:-bench/out}
-if [ -z "${SATCHEL_DIST:-}" ]; then
-  dotnet publish host -c Release -o "$DIST" -nologo -clp:ErrorsOnly >/dev/null
-fi
+source bench/lib/server.sh
+publish_unless_given
 dotnet build bench/thumbs -c Release -o bench/thumbs/out -nologo -clp:ErrorsOnly >/dev/null
 BENCH="dotnet bench/thumbs/out/ThumbsBench.dll"
 
-WORK=$(mktemp -d)
-SERVER=
-cleanup() { [ -n "$SERVER" ] && { kill "$SERVER" && wait "$SERVER"; } 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 
-PORT=$(free_port)
-BASE="http://127.0.0.1:$PORT"
-dotnet "$DIST/satchel.dll" superuser upsert bench@example.com benchpassword123 --dir="$WORK/pb_data" >/dev/null
-dotnet "$DIST/satchel.dll" serve --http="127.0.0.1:$PORT" --dir="$WORK/pb_data" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-until curl -fs -o /dev/null "$BASE/api/health"; do
-  kill -0 "$SERVER" 2>/dev/null || { echo "server exited:"; cat "$WORK/server.log"; exit 1; }
-  sleep 0.05
-done
+start_server bench@example.com benchpassword123
+BASE=$URL
 
 TOKEN=$(curl -fs "$BASE/api/collections/_superusers/auth-with-password" -H 'Content-Type: application/json' \
   -d '{"identity":"bench@example.com","password":"benchpassword123"}' | json '["token"]')
