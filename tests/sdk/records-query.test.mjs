@@ -140,7 +140,8 @@ describe('records: filters, sort, fields, rules and modifiers', () => {
   test('datetime macros', async () => {
     assert.deepEqual(await filtered("published_at > '2023-12-31' && published_at < @now"), ['Alpha']);
     assert.deepEqual(await filtered('published_at > @yearStart'), []);
-    assert.deepEqual(await filtered('created >= @todayStart && created <= @todayEnd'), ['Alpha', 'Beta', 'Gamma', 'delta']);
+    assert.deepEqual(await filtered('created > @yesterday && created <= @now && created < @tomorrow'), ['Alpha', 'Beta', 'Gamma', 'delta']);
+    assert.deepEqual(await filtered('@todayStart <= @now && @now <= @todayEnd && @monthStart < @monthEnd && views = 5'), ['delta']);
     assert.deepEqual(await filtered('created > @now'), []);
     assert.deepEqual(await filtered("@month >= 1 && @year >= 2024 && @weekday >= 0 && published = false"), ['Beta']);
   });
