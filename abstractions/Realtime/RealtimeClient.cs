@@ -94,7 +94,7 @@ public sealed class RealtimeClient : IRealtimeClient
         var byTopic = new Dictionary<string, Dictionary<string, RealtimeSubscriptionOptions>>(StringComparer.Ordinal);
         foreach (var (sub, options) in all)
         {
-            var topic = RealtimeSubscriptionOptions.Parse(sub).Topic;
+            var topic = RealtimeSubscriptionOptions.TopicOf(sub);
             if (!byTopic.TryGetValue(topic, out var group)) byTopic[topic] = group = new(StringComparer.Ordinal);
             group[sub] = options;
         }

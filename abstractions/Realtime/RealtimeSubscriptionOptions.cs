@@ -40,9 +40,9 @@ public sealed class RealtimeSubscriptionOptions
     /// </summary>
     public static (string Topic, RealtimeSubscriptionOptions Options) Parse(string subscription)
     {
-        var q = subscription.IndexOf('?');
-        if (q < 0) return (subscription, None);
-        var topic = subscription[..q];
+        var topic = TopicOf(subscription);
+        if (topic.Length == subscription.Length) return (topic, None);
+        var q = topic.Length;
         var raw = QueryHelpers.ParseQuery(subscription[q..]).TryGetValue("options", out var values) ? values.FirstOrDefault() : null;
         if (string.IsNullOrEmpty(raw)) return (topic, None);
 
@@ -58,6 +58,13 @@ public sealed class RealtimeSubscriptionOptions
         {
             return (topic, None);
         }
+    }
+
+    /// <summary>The topic of a subscription: the part before any "?" (without parsing the options).</summary>
+    public static string TopicOf(string subscription)
+    {
+        var q = subscription.IndexOf('?');
+        return q < 0 ? subscription : subscription[..q];
     }
 
     private static Dictionary<string, string> Strings(JsonElement root, string name, Func<string, string> key)

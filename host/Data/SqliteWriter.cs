@@ -79,13 +79,14 @@ internal sealed class SqliteWriter : IDisposable
         }
     }
 
-    private Piece? Next(bool wait)
+    /// <summary>The next queued piece, waiting for one; null once stopping and drained.</summary>
+    private Piece? Next()
     {
         lock (_queue)
         {
             while (_queue.Count == 0)
             {
-                if (!wait || _stopping) return null;
+                if (_stopping) return null;
                 Monitor.Wait(_queue);
             }
             return _queue.Dequeue();
@@ -104,41 +105,28 @@ internal sealed class SqliteWriter : IDisposable
     private void Loop()
     {
         var group = new List<Piece>(MaxGroup);
-        while (Next(wait: true) is { } first)
+        while (Next() is { } first)
         {
-            if (first.Exclusive) RunAlone(first);
-            else RunGroup(first, group);
+            if (first.NoTransaction) RunWithoutTransaction(first);
+            else RunTransaction(first, group);
         }
     }
 
-    private void RunAlone(Piece piece)
+    private void RunWithoutTransaction(Piece piece)
     {
-        if (piece.NoTransaction)
+        try
         {
-            try { piece.Execute(_connection, null); piece.Succeed(); }
-            catch (Exception e) { piece.Fail(e); }
-            return;
+            piece.Execute(_connection, null);
+            piece.Succeed();
         }
-        SqliteTransaction tx;
-        try { tx = _connection.BeginTransaction(deferred: false); }
-        catch (Exception e) { piece.Fail(e); return; }
-        using (tx)
+        catch (Exception e)
         {
-            try
-            {
-                piece.Execute(_connection, tx);
-                tx.Commit();
-                piece.Succeed();
-            }
-            catch (Exception e)
-            {
-                TryRollback(tx);
-                piece.Fail(e);
-            }
+            piece.Fail(e);
         }
     }
 
-    private void RunGroup(Piece first, List<Piece> group)
+    /// <summary>One transaction: <paramref name="first"/>, then (unless it is exclusive) the shared pieces queued behind it.</summary>
+    private void RunTransaction(Piece first, List<Piece> group)
     {
         SqliteTransaction tx;
         try { tx = _connection.BeginTransaction(deferred: false); }
@@ -151,7 +139,7 @@ internal sealed class SqliteWriter : IDisposable
             while (true)
             {
                 if (!RunPiece(piece, tx, group)) return; // the transaction is gone, and the group with it
-                if (group.Count >= MaxGroup || Stopwatch.GetTimestamp() - started >= MaxGroupTicks) break;
+                if (first.Exclusive || group.Count >= MaxGroup || Stopwatch.GetTimestamp() - started >= MaxGroupTicks) break;
                 if (NextShared() is not { } next) break;
                 piece = next;
             }

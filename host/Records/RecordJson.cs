@@ -20,7 +20,8 @@ public static class RecordJson
         {
             if (field.Hidden && !record.ShowHiddenFields) continue;
             if (collection.IsAuth && (field.Name is "password" or "tokenKey" || (hideEmail && field.Name == "email"))) continue;
-            if (field.Name is "collectionId" or "collectionName" or "expand") continue; // the record's own keys win
+            // reserved field names (CommonSettingRules.ReservedNames); a foreign schema's field must not clash with the record's own keys
+            if (field.Name is "collectionId" or "collectionName" or "expand") continue;
             // a password reads as "" once saved (PocketBase keeps no plain text); its hash never leaves
             export.Add(new(field.Name, field is PasswordField ? "" : field.ToJson(record.Get(field.Name))));
         }

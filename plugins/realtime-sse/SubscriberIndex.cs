@@ -53,8 +53,7 @@ internal sealed class SubscriberIndex
             var auth = client.Auth;
             foreach (var subscription in client.Subscriptions)
             {
-                var q = subscription.IndexOf('?');
-                var topic = q < 0 ? subscription : subscription[..q];
+                var topic = RealtimeSubscriptionOptions.TopicOf(subscription);
                 var options = client.SubscriptionsTo(topic).TryGetValue(subscription, out var o) ? o : RealtimeSubscriptionOptions.None;
                 var key = new GroupKey(auth?.Collection.Id, auth?.Id, perClient ? client.Id : null, options.Key);
                 if (!groups.TryGetValue((topic, key), out var group))

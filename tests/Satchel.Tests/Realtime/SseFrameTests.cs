@@ -31,4 +31,12 @@ public class SseFrameTests
         Assert.Equal("id:x\nevent:b\ndata:{\"b\":2}\n\n", SseFrame.ToText("x", b));
         Assert.Equal("id:x\nevent:a\ndata:{\"é\":1}\n\n", SseFrame.ToText("x", a));
     }
+
+    [Theory]
+    [InlineData(1, 20)]
+    [InlineData(400, 20)]
+    [InlineData(2000, 100)]
+    [InlineData(10_000, 500)]
+    public void Busy_streams_flush_every_20_ms_or_slower_with_many_clients(int clients, int expectedMs)
+        => Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), ConnectEndpoint.FlushInterval(clients));
 }
